@@ -1,0 +1,14 @@
+import type { SQL } from 'drizzle-orm'
+import type { Tx } from './client.ts'
+
+/**
+ * Runs a parameterised SQL statement (built with Drizzle's `sql` tag, never by string concatenation) in a transaction
+ * and returns its rows. Both drivers return `{ rows }`; the generic base type does not say so.
+ * @param tx - the transaction
+ * @param query - the statement
+ * @returns the rows
+ */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result: unknown = await tx.execute(query)
+  return (result as { rows: T[] }).rows
+}
