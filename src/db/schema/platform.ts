@@ -111,3 +111,14 @@ export const recordVersions = pgTable('record_versions', {
   changedAt: instant('changed_at').notNull().defaultNow(),
   changeReason: text('change_reason'),
 })
+
+export const childAssignments = pgTable('child_assignments', {
+  id: uuid('id').notNull(),
+  authorityId: uuid('authority_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  sourceId: uuid('source_id'),
+  startedAt: instant('started_at').notNull().defaultNow(),
+  endedAt: instant('ended_at'),
+})

@@ -1,0 +1,502 @@
+/**
+ * Reads and writes the child's care record. Writes never overwrite history: each update moves a row to its next
+ * version (the database copies every version to record_versions), and "delete" is a void with a reason. Every write
+ * is conditional on the version the user saw (optimistic locking, security REL-02).
+ */
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
+import type {
+  CareProceedings,
+  CareRecord,
+  ChildDetails,
+  ChildRelationship,
+  FactKind,
+  LegalOrder,
+  LegalStatusSpell,
+  LivingArrangement,
+  PeriodOfCare,
+  Person,
+  Placement,
+  SiblingLink,
+  StatutoryReview,
+  WorkerAllocation,
+} from '../../domain/children/care-record.ts'
+import type { Tx } from '../client.ts'
+import {
+  careProceedings,
+  childRelationships,
+  children,
+  legalOrders,
+  legalStatuses,
+  livingArrangements,
+  people,
+  periodsOfCare,
+  placements,
+  recordVersions,
+  siblingLinks,
+  statutoryReviews,
+  workerAllocations,
+} from '../schema/index.ts'
+
+/** The tables behind each kind of fact. */
+export const FACT_TABLES = {
+  'periods-of-care': periodsOfCare,
+  'legal-statuses': legalStatuses,
+  placements,
+  reviews: statutoryReviews,
+  proceedings: careProceedings,
+  orders: legalOrders,
+  relationships: childRelationships,
+  siblings: siblingLinks,
+  allocations: workerAllocations,
+  'living-arrangements': livingArrangements,
+} as const satisfies Record<FactKind, unknown>
+
+/** SQL table names, for the version history. */
+export const FACT_TABLE_NAMES: Record<FactKind | 'child' | 'person', string> = {
+  child: 'children',
+  person: 'people',
+  'periods-of-care': 'periods_of_care',
+  'legal-statuses': 'legal_statuses',
+  placements: 'placements',
+  reviews: 'statutory_reviews',
+  proceedings: 'care_proceedings',
+  orders: 'legal_orders',
+  relationships: 'child_relationships',
+  siblings: 'sibling_links',
+  allocations: 'worker_allocations',
+  'living-arrangements': 'living_arrangements',
+}
+
+const META_KEYS = [
+  'authorityId',
+  'childId',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'voidedAt',
+  'voidedBy',
+  'voidReason',
+] as const
+
+function stripMeta<T extends Record<string, unknown>>(row: T): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...row }
+  for (const key of META_KEYS) {
+    delete copy[key]
+  }
+  return copy
+}
+
+type VersionedTable = PgTableWithColumns<TableConfig> & {
+  id: PgColumn
+  version: PgColumn
+  voidedAt: PgColumn
+}
+
+/**
+ * Loads a child's current details, or undefined when there is no such (unvoided) child.
+ * @param tx - the transaction
+ * @param childId - the child
+ * @returns the details
+ */
+export async function loadChildDetails(tx: Tx, childId: string): Promise<ChildDetails | undefined> {
+  const [row] = await tx
+    .select()
+    .from(children)
+    .where(and(eq(children.id, childId), isNull(children.voidedAt)))
+  return row ? (stripMeta(row) as unknown as ChildDetails) : undefined
+}
+
+async function currentFacts<T>(tx: Tx, table: VersionedTable, childId: string, orderBy: SQL | PgColumn): Promise<T[]> {
+  const childColumn = (table as unknown as { childId: PgColumn }).childId
+  const rows = await tx
+    .select()
+    .from(table)
+    .where(and(eq(childColumn, childId), isNull(table.voidedAt)))
+    .orderBy(asc(orderBy), asc(table.id))
+  return rows.map(row => stripMeta(row as Record<string, unknown>) as T)
+}
+
+/**
+ * Loads everything current about a child.
+ * @param tx - the transaction
+ * @param childId - the child
+ * @returns the care record, or undefined when there is no such child
+ */
+export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecord | undefined> {
+  const child = await loadChildDetails(tx, childId)
+  if (!child) {
+    return undefined
+  }
+  const [periods, statuses, placementRows, reviews, proceedings, orders, relationships, allocations, living] =
+    await Promise.all([
+      currentFacts<PeriodOfCare>(tx, periodsOfCare as unknown as VersionedTable, childId, periodsOfCare.startedOn),
+      currentFacts<LegalStatusSpell>(tx, legalStatuses as unknown as VersionedTable, childId, legalStatuses.startedOn),
+      currentFacts<Placement>(tx, placements as unknown as VersionedTable, childId, placements.startedOn),
+      currentFacts<StatutoryReview>(
+        tx,
+        statutoryReviews as unknown as VersionedTable,
+        childId,
+        statutoryReviews.heldOn,
+      ),
+      currentFacts<CareProceedings>(
+        tx,
+        careProceedings as unknown as VersionedTable,
+        childId,
+        careProceedings.issuedOn,
+      ),
+      currentFacts<LegalOrder>(tx, legalOrders as unknown as VersionedTable, childId, legalOrders.madeOn),
+      currentFacts<ChildRelationship>(
+        tx,
+        childRelationships as unknown as VersionedTable,
+        childId,
+        childRelationships.createdAt,
+      ),
+      currentFacts<WorkerAllocation>(
+        tx,
+        workerAllocations as unknown as VersionedTable,
+        childId,
+        workerAllocations.startedOn,
+      ),
+      currentFacts<LivingArrangement>(
+        tx,
+        livingArrangements as unknown as VersionedTable,
+        childId,
+        livingArrangements.startedOn,
+      ),
+    ])
+  const siblingRows = await tx
+    .select()
+    .from(siblingLinks)
+    .where(
+      and(
+        or(eq(siblingLinks.childId, childId), eq(siblingLinks.siblingChildId, childId)),
+        isNull(siblingLinks.voidedAt),
+      ),
+    )
+    .orderBy(asc(siblingLinks.createdAt))
+  const siblings: SiblingLink[] = siblingRows.map(row => ({
+    id: row.id,
+    version: row.version,
+    siblingChildId: row.childId === childId ? row.siblingChildId : row.childId,
+    kind: row.kind as SiblingLink['kind'],
+  }))
+  const personIds = new Set<string>()
+  relationships.forEach(r => personIds.add(r.personId))
+  placementRows.forEach(p => p.carerPersonId && personIds.add(p.carerPersonId))
+  living.forEach(l => personIds.add(l.personId))
+  orders.forEach(o => o.holderPersonIds.forEach(id => personIds.add(id)))
+  const personRows =
+    personIds.size === 0
+      ? []
+      : await tx
+          .select()
+          .from(people)
+          .where(inArray(people.id, [...personIds]))
+  return {
+    child,
+    periodsOfCare: periods,
+    legalStatuses: statuses,
+    placements: placementRows,
+    reviews,
+    proceedings,
+    orders,
+    relationships,
+    people: personRows.map(row => stripMeta(row) as unknown as Person),
+    siblings,
+    allocations,
+    livingArrangements: living,
+  }
+}
+
+/** Who is making a change, and the ids that place a new row. */
+export interface WriteContext {
+  readonly authorityId: string
+  readonly userId: string
+  readonly now: Date
+}
+
+/**
+ * Inserts a new child.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param details - the child (version 1)
+ */
+export async function insertChild(tx: Tx, context: WriteContext, details: ChildDetails): Promise<void> {
+  await tx.insert(children).values({
+    ...details,
+    restrictionPermittedUserIds: [...details.restrictionPermittedUserIds],
+    version: 1,
+    authorityId: context.authorityId,
+    createdAt: context.now,
+    createdBy: context.userId,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}
+
+export type UpdateOutcome =
+  | { readonly kind: 'updated'; readonly version: number }
+  | { readonly kind: 'stale'; readonly currentVersion: number }
+  | { readonly kind: 'missing' }
+
+async function conditionalUpdate(
+  tx: Tx,
+  table: VersionedTable,
+  id: string,
+  expectedVersion: number,
+  values: Record<string, unknown>,
+): Promise<UpdateOutcome> {
+  const updated = await tx
+    .update(table)
+    .set({ ...values, version: expectedVersion + 1 })
+    .where(and(eq(table.id, id), eq(table.version, expectedVersion), isNull(table.voidedAt)))
+    .returning({ version: table.version })
+  const row = updated[0] as { version: number } | undefined
+  if (row) {
+    return { kind: 'updated', version: row.version }
+  }
+  const [current] = (await tx
+    .select({ version: table.version })
+    .from(table)
+    .where(and(eq(table.id, id), isNull(table.voidedAt)))) as { version: number }[]
+  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
+ * Updates a child's details, if they are still at the version the user saw.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param childId - the child
+ * @param expectedVersion - the version the change is based on
+ * @param values - the changed fields
+ * @returns the outcome
+ */
+export async function updateChild(
+  tx: Tx,
+  context: WriteContext,
+  childId: string,
+  expectedVersion: number,
+  values: Partial<Omit<ChildDetails, 'id' | 'version'>>,
+): Promise<UpdateOutcome> {
+  const { restrictionPermittedUserIds, ...rest } = values
+  return conditionalUpdate(tx, children as unknown as VersionedTable, childId, expectedVersion, {
+    ...rest,
+    ...(restrictionPermittedUserIds === undefined
+      ? {}
+      : { restrictionPermittedUserIds: [...restrictionPermittedUserIds] }),
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}
+
+/**
+ * Inserts a fact about a child.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param kind - the kind of fact
+ * @param childId - the child
+ * @param fact - the fact (its id chosen by the caller; version 1)
+ */
+export async function insertFact(
+  tx: Tx,
+  context: WriteContext,
+  kind: FactKind,
+  childId: string,
+  fact: { readonly id: string } & Record<string, unknown>,
+): Promise<void> {
+  const { version: _version, ...fields } = fact
+  let row: Record<string, unknown> = { ...fields, childId }
+  if (kind === 'siblings') {
+    const other = fields.siblingChildId as string
+    row = { ...fields, childId: childId < other ? childId : other, siblingChildId: childId < other ? other : childId }
+  }
+  await tx.insert(FACT_TABLES[kind] as unknown as VersionedTable).values({
+    ...row,
+    version: 1,
+    authorityId: context.authorityId,
+    createdAt: context.now,
+    createdBy: context.userId,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  } as never)
+}
+
+/**
+ * Updates a fact, if it is still at the version the user saw.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param kind - the kind of fact
+ * @param factId - the fact
+ * @param expectedVersion - the version the change is based on
+ * @param values - the changed fields
+ * @returns the outcome
+ */
+export async function updateFact(
+  tx: Tx,
+  context: WriteContext,
+  kind: FactKind,
+  factId: string,
+  expectedVersion: number,
+  values: Record<string, unknown>,
+): Promise<UpdateOutcome> {
+  return conditionalUpdate(tx, FACT_TABLES[kind] as unknown as VersionedTable, factId, expectedVersion, {
+    ...values,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}
+
+/**
+ * Voids a fact: it stays in the record's history, with who, when and why, but no longer counts.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param kind - the kind of fact
+ * @param factId - the fact
+ * @param expectedVersion - the version the void is based on
+ * @param reason - why
+ * @returns the outcome
+ */
+export async function voidFact(
+  tx: Tx,
+  context: WriteContext,
+  kind: FactKind | 'child',
+  factId: string,
+  expectedVersion: number,
+  reason: string,
+): Promise<UpdateOutcome> {
+  const table = (kind === 'child' ? children : FACT_TABLES[kind]) as unknown as VersionedTable
+  return conditionalUpdate(tx, table, factId, expectedVersion, {
+    voidedAt: context.now,
+    voidedBy: context.userId,
+    voidReason: reason,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}
+
+/**
+ * The child a fact belongs to (including voided facts), to authorise access to a fact by its id.
+ * @param tx - the transaction
+ * @param kind - the kind of fact
+ * @param factId - the fact
+ * @returns the child id, or undefined
+ */
+export async function childOfFact(tx: Tx, kind: FactKind, factId: string): Promise<string | undefined> {
+  const table = FACT_TABLES[kind] as unknown as VersionedTable & { childId: PgColumn }
+  const [row] = (await tx.select({ childId: table.childId }).from(table).where(eq(table.id, factId))) as {
+    childId: string
+  }[]
+  return row?.childId
+}
+
+export interface RecordVersion {
+  readonly version: number
+  readonly operation: string
+  readonly data: Record<string, unknown>
+  readonly changedBy: string | null
+  readonly changedAt: Date
+  readonly changeReason: string | null
+}
+
+/**
+ * Every version of one record, oldest first.
+ * @param tx - the transaction
+ * @param tableName - the SQL table
+ * @param recordId - the record
+ * @returns the versions
+ */
+export async function listRecordVersions(tx: Tx, tableName: string, recordId: string): Promise<RecordVersion[]> {
+  return tx
+    .select({
+      version: recordVersions.version,
+      operation: recordVersions.operation,
+      data: recordVersions.data,
+      changedBy: recordVersions.changedBy,
+      changedAt: recordVersions.changedAt,
+      changeReason: recordVersions.changeReason,
+    })
+    .from(recordVersions)
+    .where(and(eq(recordVersions.tableName, tableName), eq(recordVersions.recordId, recordId)))
+    .orderBy(asc(recordVersions.version))
+}
+
+/**
+ * Whether a local case number is already used by another child in the authority.
+ * @param tx - the transaction
+ * @param localCaseNumber - the number
+ * @param exceptChildId - a child to ignore (the one being edited)
+ * @returns true when taken
+ */
+export async function isCaseNumberTaken(tx: Tx, localCaseNumber: string, exceptChildId?: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: children.id })
+    .from(children)
+    .where(
+      and(
+        eq(children.localCaseNumber, localCaseNumber),
+        exceptChildId === undefined ? sql`true` : sql`${children.id} <> ${exceptChildId}`,
+      ),
+    )
+    .limit(1)
+  return rows.length > 0
+}
+
+/**
+ * People by id (for a person-picker or a network view).
+ * @param tx - the transaction
+ * @param ids - the people
+ * @returns the people found
+ */
+export async function loadPeople(tx: Tx, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  const rows = await tx
+    .select()
+    .from(people)
+    .where(and(inArray(people.id, [...ids]), isNull(people.voidedAt)))
+  return rows.map(row => stripMeta(row) as unknown as Person)
+}
+
+/**
+ * Inserts a person.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param person - the person (version 1)
+ */
+export async function insertPerson(tx: Tx, context: WriteContext, person: Person): Promise<void> {
+  await tx.insert(people).values({
+    ...person,
+    version: 1,
+    authorityId: context.authorityId,
+    createdAt: context.now,
+    createdBy: context.userId,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}
+
+/**
+ * Updates a person, if still at the version the user saw.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param personId - the person
+ * @param expectedVersion - the version the change is based on
+ * @param values - the changed fields
+ * @returns the outcome
+ */
+export async function updatePerson(
+  tx: Tx,
+  context: WriteContext,
+  personId: string,
+  expectedVersion: number,
+  values: Partial<Omit<Person, 'id' | 'version'>>,
+): Promise<UpdateOutcome> {
+  return conditionalUpdate(tx, people as unknown as VersionedTable, personId, expectedVersion, {
+    ...values,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  })
+}

@@ -1,0 +1,35 @@
+/**
+ * Plain-English messages for domain error codes, shared by the API and the web pages. Each area's messages live
+ * beside its rules (as data); this module gathers them.
+ */
+import { CARE_RECORD_RULE_MESSAGES } from '../domain/children/care-record-inputs.ts'
+
+const MESSAGES: Record<string, string> = {
+  ...CARE_RECORD_RULE_MESSAGES,
+}
+
+/**
+ * Adds an area's messages (called once per area at start-up).
+ * @param messages - code to message
+ */
+export function registerMessages(messages: Readonly<Record<string, string>>): void {
+  Object.assign(MESSAGES, messages)
+}
+
+/**
+ * The message for a domain error code.
+ * @param code - the code
+ * @returns the message, or a generic one naming the code
+ */
+export function messageFor(code: string): string {
+  return MESSAGES[code] ?? `This cannot be saved (${code})`
+}
+
+/**
+ * Whether every code has a message (tests call this with each area's union of codes).
+ * @param codes - the codes
+ * @returns the codes without a message
+ */
+export function codesWithoutMessages(codes: readonly string[]): string[] {
+  return codes.filter(code => MESSAGES[code] === undefined)
+}
