@@ -143,15 +143,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Every session in UTC, set at connection so no query races it.
+    options: '-c TimeZone=UTC',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === DATE_OID
           ? (value: string) => value
           : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
-  })
-  pool.on('connect', client => {
-    client.query(`SET TIME ZONE 'UTC'`).catch(() => undefined)
   })
   // Fail now, with a clear message, rather than on the first request.
   const probe = await pool.connect()

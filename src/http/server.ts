@@ -6,7 +6,7 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import fastifySwagger from '@fastify/swagger'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { randomUUID } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
@@ -29,6 +29,8 @@ export interface ServerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[]
+    /** Set by the web interface: renders its "page not found" page. */
+    renderWebNotFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply
   }
 }
 
@@ -104,7 +106,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ errors: [{ path: '', code: 'not-found', message: 'Not found' }] })
     }
-    return reply.code(404).type('text/plain').send('Page not found')
+    return app.renderWebNotFound
+      ? app.renderWebNotFound(request, reply)
+      : reply.code(404).type('text/plain').send('Page not found')
   })
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode

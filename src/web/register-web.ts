@@ -1,9 +1,21 @@
+/**
+ * The web interface: GOV.UK Frontend and MoJ Frontend pages rendered on the server, usable without JavaScript.
+ */
 import type { FastifyInstance } from 'fastify'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import type { CookieSettings } from '../http/middleware/authentication.ts'
+import { registerAssetRoutes } from './assets/assets.routes.ts'
+import { stylesheet } from './assets/build-assets.ts'
+import { caseloadPages } from './caseload/caseload.routes.ts'
+import { childRecordPages } from './children/child-record/child-record.routes.ts'
+import { searchPages } from './search/search.routes.ts'
+import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
+import { registerWebPages, sendPage } from './web-route.ts'
 
 export interface WebOptions {
   readonly isDemo: boolean
+  readonly requireSecondFactor?: boolean
+  readonly oidcEnabled?: boolean
 }
 
 /**
@@ -13,9 +25,22 @@ export interface WebOptions {
  * @returns the registration step for the server
  */
 export function registerWeb(deps: AppDependencies, options: WebOptions) {
-  return (_app: FastifyInstance, _cookie: CookieSettings): Promise<void> => {
-    void deps
-    void options
-    return Promise.resolve()
+  return async (app: FastifyInstance, cookie: CookieSettings): Promise<void> => {
+    // Compile the stylesheet now, not on the first page view.
+    await stylesheet()
+    registerAssetRoutes(app)
+    registerSignInRoutes(app, deps, {
+      isDemo: options.isDemo,
+      cookie,
+      requireSecondFactor: options.requireSecondFactor ?? !options.isDemo,
+      oidcEnabled: options.oidcEnabled ?? false,
+    })
+    app.get(
+      '/accessibility',
+      { config: { security: { auth: 'none', policy: 'public', audit: null } }, schema: { hide: true } },
+      (request, reply) => sendPage(reply, request, 'accessibility.njk', {}),
+    )
+    app.renderWebNotFound = (request, reply) => sendPage(reply, request, 'errors/not-found.njk', {}, 404)
+    registerWebPages(app, deps, [...caseloadPages, ...childRecordPages, ...searchPages])
   }
 }

@@ -14,6 +14,7 @@ export function actorFromUser(user: UserRecord): Actor | undefined {
   return {
     userId: user.id,
     authorityId: user.authorityId,
+    authorityName: user.authorityName,
     role: user.role as Role,
     displayName: user.displayName,
     email: user.email,

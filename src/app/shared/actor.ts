@@ -4,6 +4,7 @@ import type { Role } from '../../domain/access/policies.ts'
 export interface Actor {
   readonly userId: string
   readonly authorityId: string
+  readonly authorityName: string
   readonly role: Role
   readonly displayName: string
   readonly email: string

@@ -6,7 +6,7 @@
 import { and, eq, gte, isNull, sql } from 'drizzle-orm'
 import type { Database, Tx } from '../client.ts'
 import { queryRows } from '../raw-sql.ts'
-import { apiTokens, sessions, signInAttempts, teams, users } from '../schema/index.ts'
+import { apiTokens, authorities, sessions, signInAttempts, teams, users } from '../schema/index.ts'
 
 export interface SignInCandidate {
   readonly userId: string
@@ -77,6 +77,7 @@ export async function findApiTokenByHash(
 export interface UserRecord {
   readonly id: string
   readonly authorityId: string
+  readonly authorityName: string
   readonly email: string
   readonly displayName: string
   readonly role: string
@@ -99,6 +100,7 @@ export async function loadUser(tx: Tx, userId: string): Promise<UserRecord | und
     .select({
       id: users.id,
       authorityId: users.authorityId,
+      authorityName: authorities.name,
       email: users.email,
       displayName: users.displayName,
       role: users.role,
@@ -110,6 +112,7 @@ export async function loadUser(tx: Tx, userId: string): Promise<UserRecord | und
       isDemo: users.isDemo,
     })
     .from(users)
+    .innerJoin(authorities, eq(authorities.authorityId, users.authorityId))
     .leftJoin(teams, eq(teams.id, users.teamId))
     .where(eq(users.id, userId))
   return row

@@ -129,43 +129,18 @@ export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecor
   if (!child) {
     return undefined
   }
-  const [periods, statuses, placementRows, reviews, proceedings, orders, relationships, allocations, living] =
-    await Promise.all([
-      currentFacts<PeriodOfCare>(tx, periodsOfCare as unknown as VersionedTable, childId, periodsOfCare.startedOn),
-      currentFacts<LegalStatusSpell>(tx, legalStatuses as unknown as VersionedTable, childId, legalStatuses.startedOn),
-      currentFacts<Placement>(tx, placements as unknown as VersionedTable, childId, placements.startedOn),
-      currentFacts<StatutoryReview>(
-        tx,
-        statutoryReviews as unknown as VersionedTable,
-        childId,
-        statutoryReviews.heldOn,
-      ),
-      currentFacts<CareProceedings>(
-        tx,
-        careProceedings as unknown as VersionedTable,
-        childId,
-        careProceedings.issuedOn,
-      ),
-      currentFacts<LegalOrder>(tx, legalOrders as unknown as VersionedTable, childId, legalOrders.madeOn),
-      currentFacts<ChildRelationship>(
-        tx,
-        childRelationships as unknown as VersionedTable,
-        childId,
-        childRelationships.createdAt,
-      ),
-      currentFacts<WorkerAllocation>(
-        tx,
-        workerAllocations as unknown as VersionedTable,
-        childId,
-        workerAllocations.startedOn,
-      ),
-      currentFacts<LivingArrangement>(
-        tx,
-        livingArrangements as unknown as VersionedTable,
-        childId,
-        livingArrangements.startedOn,
-      ),
-    ])
+  // One query at a time: a transaction is one connection (node-postgres is retiring concurrent queries on a client).
+  const facts = <T>(table: unknown, orderBy: SQL | PgColumn) =>
+    currentFacts<T>(tx, table as VersionedTable, childId, orderBy)
+  const periods = await facts<PeriodOfCare>(periodsOfCare, periodsOfCare.startedOn)
+  const statuses = await facts<LegalStatusSpell>(legalStatuses, legalStatuses.startedOn)
+  const placementRows = await facts<Placement>(placements, placements.startedOn)
+  const reviews = await facts<StatutoryReview>(statutoryReviews, statutoryReviews.heldOn)
+  const proceedings = await facts<CareProceedings>(careProceedings, careProceedings.issuedOn)
+  const orders = await facts<LegalOrder>(legalOrders, legalOrders.madeOn)
+  const relationships = await facts<ChildRelationship>(childRelationships, childRelationships.createdAt)
+  const allocations = await facts<WorkerAllocation>(workerAllocations, workerAllocations.startedOn)
+  const living = await facts<LivingArrangement>(livingArrangements, livingArrangements.startedOn)
   const siblingRows = await tx
     .select()
     .from(siblingLinks)
@@ -499,4 +474,95 @@ export async function updatePerson(
     updatedAt: context.now,
     updatedBy: context.userId,
   })
+}
+
+/**
+ * Inserts many whole care records at once (demo data, migrations from other systems), each row at version 1. The
+ * records must already have been checked against the care-record invariants.
+ * @param tx - a transaction in the authority
+ * @param context - who and when
+ * @param records - the records
+ * @param newPeople - people to insert first (each once)
+ */
+export async function insertCareRecords(
+  tx: Tx,
+  context: WriteContext,
+  records: readonly CareRecord[],
+  newPeople: readonly Person[],
+): Promise<void> {
+  const meta = {
+    version: 1,
+    authorityId: context.authorityId,
+    createdAt: context.now,
+    createdBy: context.userId,
+    updatedAt: context.now,
+    updatedBy: context.userId,
+  }
+  const chunked = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await insert(rows.slice(i, i + 500))
+    }
+  }
+  if (newPeople.length > 0) {
+    await chunked([...newPeople], chunk => tx.insert(people).values(chunk.map(p => ({ ...p, ...meta }))))
+  }
+  await chunked([...records], chunk =>
+    tx.insert(children).values(
+      chunk.map(r => ({
+        ...r.child,
+        restrictionPermittedUserIds: [...r.child.restrictionPermittedUserIds],
+        ...meta,
+      })),
+    ),
+  )
+  const rowsOf = <T extends { id: string }>(list: (r: CareRecord) => readonly T[]) =>
+    records.flatMap(r => list(r).map(fact => ({ ...fact, childId: r.child.id, ...meta })))
+  await chunked(
+    rowsOf(r => r.periodsOfCare),
+    chunk => tx.insert(periodsOfCare).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.legalStatuses),
+    chunk => tx.insert(legalStatuses).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.placements),
+    chunk => tx.insert(placements).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.reviews),
+    chunk => tx.insert(statutoryReviews).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.proceedings).map(p => ({ ...p, extensions: [...p.extensions] })),
+    chunk => tx.insert(careProceedings).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.orders).map(o => ({ ...o, holderPersonIds: [...o.holderPersonIds] })),
+    chunk => tx.insert(legalOrders).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.relationships),
+    chunk => tx.insert(childRelationships).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.allocations),
+    chunk => tx.insert(workerAllocations).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.livingArrangements),
+    chunk => tx.insert(livingArrangements).values(chunk),
+  )
+  // Each sibling pair appears in both children's records; store it once, the lower id first.
+  const pairs = new Map<string, { id: string; childId: string; siblingChildId: string; kind: string }>()
+  for (const record of records) {
+    for (const link of record.siblings) {
+      const [a, b] = [record.child.id, link.siblingChildId].sort() as [string, string]
+      pairs.set(link.id, { id: link.id, childId: a, siblingChildId: b, kind: link.kind })
+    }
+  }
+  await chunked(
+    [...pairs.values()].map(p => ({ ...p, ...meta })),
+    chunk => tx.insert(siblingLinks).values(chunk),
+  )
 }

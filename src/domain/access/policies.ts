@@ -93,6 +93,7 @@ const CHILD_GRANTS: Record<Role, Partial<Record<ChildAction, Grant>>> = {
     'child:edit': TEAM,
     'plan:edit': TEAM,
     'meeting:record': TEAM,
+    'audit:view-child-access': TEAM,
   },
   'team-manager': {
     'child:view': ORGANISATIONAL,

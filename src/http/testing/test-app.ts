@@ -13,8 +13,7 @@ import type { Database } from '../../db/client.ts'
 import { createTestDatabase } from '../../db/testing/test-database.ts'
 import { ROLES, type Role } from '../../domain/access/policies.ts'
 import type { Clock } from '../../domain/shared/clock.ts'
-import { apiRoutes } from '../../api/index.ts'
-import { buildServer } from '../server.ts'
+import { buildApplication } from '../application.ts'
 
 export interface TestUser {
   readonly id: string
@@ -117,16 +116,12 @@ export async function startTestApp(
   const deps = options.deps ? options.deps(baseDeps) : baseDeps
   const north = await makeAuthority(db, baseDeps, 'north')
   const south = await makeAuthority(db, baseDeps, 'south')
-  const registerWeb = options.withWeb
-    ? (await import('../../web/register-web.ts')).registerWeb(deps, { isDemo: true })
-    : undefined
-  const app = await buildServer({
-    deps,
-    apiRoutes,
+  const app = await buildApplication(deps, {
+    isDemo: true,
     isCookieSecure: false,
     requireSecondFactor: false,
+    withWeb: options.withWeb ?? false,
     logLevel: 'silent',
-    ...(registerWeb ? { registerWeb } : {}),
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -1,0 +1,50 @@
+import { listChildAccess, type ChildAccessLogEntry } from '../../db/repositories/audit-repository.ts'
+import { listChildSummaries } from '../../db/repositories/caseload-repository.ts'
+import { loadChildAccessFacts } from '../../db/repositories/access-repository.ts'
+import { decideChildAccess, relationshipToChild } from '../../domain/access/policies.ts'
+import { filterViewableChildren, type Operation } from '../shared/run-operation.ts'
+import { viewChildRecord, type ChildRecordView } from './view-child-record.ts'
+
+export interface ChildPage extends ChildRecordView {
+  /** Who has seen the record, when the user may know (empty otherwise). */
+  readonly accessLog: readonly ChildAccessLogEntry[]
+  /** Names of brothers and sisters the user may also view. */
+  readonly siblingNames: Readonly<Record<string, string>>
+}
+
+/**
+ * Everything the child's page shows: the record, who has viewed it (if the user may see that), and the names of
+ * brothers and sisters the user may also view. One audited view of the child.
+ * @param op - the operation
+ * @param childId - the child
+ * @returns the page's data
+ */
+export async function viewChildPage(op: Operation, childId: string): Promise<ChildPage> {
+  const view = await viewChildRecord(op, childId)
+  const [facts] = await loadChildAccessFacts(op.tx, op.actor.userId, [childId])
+  const { actor } = op
+  const canSeeAccess =
+    facts !== undefined &&
+    decideChildAccess(actor.role, 'audit:view-child-access', {
+      relationship: relationshipToChild({
+        userId: actor.userId,
+        userTeamId: actor.teamId,
+        userServiceId: actor.serviceId,
+        childAllocatedWorkerId: facts.allocatedWorkerId,
+        childAllocatedIroId: facts.allocatedIroId,
+        childTeamId: facts.teamId,
+        childServiceId: facts.serviceId,
+        isOtherwiseAssigned: facts.isOtherwiseAssigned,
+      }),
+      sensitivity: facts.sensitivity,
+      isInPermittedSet: true,
+    }) === 'allow'
+  const siblingIds = view.record.siblings.map(s => s.siblingChildId)
+  const viewable = await filterViewableChildren(op, siblingIds)
+  const siblings = await listChildSummaries(op.tx, { kind: 'ids', ids: [...viewable] }, op.today)
+  return {
+    ...view,
+    accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, 50) : [],
+    siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The `permanence` command line. Each command is a thin adapter over src/app; `--help` on any command says how to
+ * use it. Exit codes: 0 success, 1 failure, 2 bad input or usage.
+ */
+import { Command, CommanderError } from 'commander'
+import { demoCommand } from './commands/demo.ts'
+import { migrateCommand } from './commands/migrate.ts'
+import { serveCommand, startCommand } from './commands/serve.ts'
+import { tokensCommand } from './commands/tokens.ts'
+import { reportCliError } from './cli-context.ts'
+
+/**
+ * Builds the program with every command.
+ * @returns the program
+ */
+export function buildProgram(): Command {
+  const program = new Command('permanence')
+    .description('Permanence Planner: care records, timescales and permanence plans for children in care')
+    .showHelpAfterError()
+  program.addCommand(startCommand())
+  program.addCommand(serveCommand())
+  program.addCommand(migrateCommand())
+  program.addCommand(demoCommand())
+  program.addCommand(tokensCommand())
+  program.exitOverride()
+  for (const command of program.commands) {
+    command.exitOverride()
+  }
+  return program
+}
+
+/**
+ * Runs the command line.
+ * @param argv - process.argv
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv])
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2
+      return
+    }
+    reportCliError(error)
+  }
+}

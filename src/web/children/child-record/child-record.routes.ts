@@ -1,0 +1,31 @@
+import { viewChildPage } from '../../../app/children/view-child-page.ts'
+import { idSchema } from '../../../domain/shared/input.ts'
+import type { WebPage } from '../../web-route.ts'
+import { NotFoundError } from '../../../app/shared/errors.ts'
+import type { Operation } from '../../../app/shared/run-operation.ts'
+import type { FastifyRequest } from 'fastify'
+import { childRecordViewModel } from './child-record.view-model.ts'
+
+async function showChild(op: Operation, request: FastifyRequest) {
+  const parsed = idSchema.safeParse((request.params as Record<string, unknown>).childId)
+  if (!parsed.success) {
+    throw new NotFoundError('Child')
+  }
+  const page = await viewChildPage(op, parsed.data)
+  return {
+    template: 'children/child-record/child-record.njk',
+    context: { child: childRecordViewModel(page, page.accessLog, op.today), siblingNames: page.siblingNames },
+  }
+}
+
+export const childRecordPages: readonly WebPage[] = [
+  { method: 'GET', url: '/children/:childId', policy: 'child:view', audit: 'CHILD_RECORD_VIEWED', handle: showChild },
+  // A restricted record opened with a reason (break-glass): the reason comes in the form and is audited.
+  {
+    method: 'POST',
+    url: '/children/:childId/open',
+    policy: 'child:view',
+    audit: 'CHILD_RECORD_VIEWED',
+    handle: showChild,
+  },
+]

@@ -1,0 +1,11 @@
+/** Every URL of the web interface, built here so links and routes agree (only opaque ids, never names). */
+export const paths = {
+  home: () => '/',
+  signIn: () => '/sign-in',
+  signOut: () => '/sign-out',
+  twoFactor: () => '/sign-in/two-factor',
+  search: () => '/search',
+  child: (childId: string) => `/children/${childId}`,
+  childHistory: (childId: string) => `/children/${childId}/history`,
+  accessibility: () => '/accessibility',
+} as const

@@ -1,0 +1,192 @@
+/**
+ * How a web page is declared and run. Like the API, each page names its policy and audit event, and every request
+ * to it runs through one audited operation. Forms are protected against cross-site request forgery by the session's
+ * token in a hidden field; failures become GOV.UK-style pages (not found, access denied, the restricted-record
+ * reason page, "try again later").
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { timingSafeEqual } from 'node:crypto'
+import type { AppDependencies } from '../app/shared/dependencies.ts'
+import { AppError, AuditUnavailableError, BreakGlassRequiredError } from '../app/shared/errors.ts'
+import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
+import { ROLE_LABELS } from '../domain/access/policies.ts'
+import { renderTemplate } from './nunjucks.ts'
+import { paths } from './paths.ts'
+
+export interface PageResult {
+  /** A template under src/web and what it prints. */
+  readonly template?: string
+  readonly context?: Record<string, unknown>
+  readonly status?: number
+  /** Post/redirect/get: where to go after a successful form. */
+  readonly redirect?: string
+}
+
+export interface WebPage {
+  readonly method: 'GET' | 'POST'
+  readonly url: string
+  readonly policy: PolicyKey
+  readonly audit: string
+  readonly handle: (op: Operation, request: FastifyRequest) => Promise<PageResult>
+}
+
+/** Navigation shown in the header, by role. */
+function navigationFor(request: FastifyRequest) {
+  const actor = request.actor
+  if (!actor) {
+    return []
+  }
+  const items = [{ href: paths.home(), text: 'My caseload' }]
+  items.push({ href: paths.search(), text: 'Search' })
+  return items.map(item => ({ ...item, active: request.url === item.href }))
+}
+
+/**
+ * What every page template can print: the user, the authority, the CSRF token, the CSP nonce and the navigation.
+ * @param request - the request
+ * @param extra - the page's own values
+ * @returns the context
+ */
+export function pageContext(request: FastifyRequest, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const actor = request.actor
+  return {
+    cspNonce: request.cspNonce,
+    csrfToken: request.session?.csrfToken ?? '',
+    user: actor ? { name: actor.displayName, role: ROLE_LABELS[actor.role] } : null,
+    authorityName: actor?.authorityName ?? null,
+    navigation: navigationFor(request),
+    currentUrl: request.url,
+    ...extra,
+  }
+}
+
+/**
+ * Sends a rendered page.
+ * @param reply - the reply
+ * @param request - the request
+ * @param template - the template
+ * @param context - its values
+ * @param status - the HTTP status
+ * @returns the reply
+ */
+export function sendPage(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  template: string,
+  context: Record<string, unknown>,
+  status = 200,
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(renderTemplate(template, pageContext(request, context)))
+}
+
+function tokensMatch(expected: string, given: unknown): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length || expected.length === 0) {
+    return false
+  }
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(given))
+}
+
+/**
+ * Whether a form post carries the session's CSRF token.
+ * @param request - the request
+ * @returns true when it does
+ */
+export function hasValidCsrfToken(request: FastifyRequest): boolean {
+  const body = request.body as Record<string, unknown> | undefined
+  return request.session !== null && tokensMatch(request.session.csrfToken, body?._csrf)
+}
+
+/**
+ * The value of a form field as a string (forms send strings; missing fields are empty).
+ * @param request - the request
+ * @param name - the field
+ * @returns the value
+ */
+export function formField(request: FastifyRequest, name: string): string {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * Registers web pages.
+ * @param app - the server
+ * @param deps - the application's dependencies
+ * @param pages - the pages
+ */
+export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pages: readonly WebPage[]): void {
+  for (const page of pages) {
+    app.route({
+      method: page.method,
+      url: page.url,
+      config: { security: { auth: 'session', policy: page.policy, audit: page.audit } },
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        const actor = request.actor
+        if (!actor) {
+          return reply.redirect(paths.signIn(), 303)
+        }
+        if (page.method === 'POST' && !hasValidCsrfToken(request)) {
+          return sendPage(reply, request, 'errors/forbidden.njk', { reason: 'form-expired' }, 403)
+        }
+        try {
+          const result = await runOperation(
+            deps,
+            {
+              actor,
+              policy: page.policy,
+              auditAction: page.audit,
+              breakGlassReason: formField(request, 'breakGlassReason') || null,
+              clientAddress: request.ip,
+              requestId: request.id,
+              method: request.method,
+              route: page.url,
+            },
+            op => page.handle(op, request),
+          )
+          if (result.redirect) {
+            return reply.redirect(result.redirect, 303)
+          }
+          return sendPage(
+            reply,
+            request,
+            result.template ?? 'errors/not-found.njk',
+            result.context ?? {},
+            result.status ?? 200,
+          )
+        } catch (error) {
+          return sendErrorPage(reply, request, error)
+        }
+      },
+    })
+  }
+}
+
+/**
+ * Renders the page for a failure.
+ * @param reply - the reply
+ * @param request - the request
+ * @param error - what was thrown
+ * @returns the reply
+ */
+export function sendErrorPage(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
+  if (error instanceof BreakGlassRequiredError) {
+    return sendPage(reply, request, 'errors/restricted.njk', { childId: error.childId }, 403)
+  }
+  if (error instanceof AppError && (error.status === 404 || error.status === 403)) {
+    return sendPage(
+      reply,
+      request,
+      error.status === 404 ? 'errors/not-found.njk' : 'errors/forbidden.njk',
+      {},
+      error.status,
+    )
+  }
+  if (error instanceof AuditUnavailableError) {
+    return sendPage(reply, request, 'errors/unavailable.njk', {}, 503)
+  }
+  request.log.error({ err: error }, 'Page failed')
+  return sendPage(reply, request, 'errors/unavailable.njk', {}, 500)
+}
