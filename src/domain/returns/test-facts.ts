@@ -7,7 +7,11 @@ import type { LegalStatusSpell, PeriodOfCare, Placement } from '../children/care
 import type { LegalStatus, PlacementType } from '../children/codes.ts'
 import { EMPTY_RETURN_DETAILS, type ReturnFacts } from './return-facts.ts'
 
-/** Shorthand for a CalendarDay literal in tests. */
+/**
+ * Shorthand for a CalendarDay literal in tests.
+ * @param value - `YYYY-MM-DD`
+ * @returns the day
+ */
 export const d = (value: string): CalendarDay => value as CalendarDay
 
 /**
