@@ -9,6 +9,7 @@ import type { ReturnFacts } from './return-facts.ts'
 import { stitchSsda903Years } from './stitch-years.ts'
 import { generateSyntheticFacts } from './synthetic-facts.ts'
 import { TABLE_FILE_NAMES, type TableName } from './tables.ts'
+import { d, testFacts, testPeriod, testPlacement, testSpell } from './test-facts.ts'
 
 const YEARS = [2025, 2026, 2027] as const
 const AS_OF = '2027-03-31' as CalendarDay
@@ -115,5 +116,135 @@ describe('SSDA903 round trip: facts → export → parse → stitch → the same
     expect(summary.childrenRejected).toBe(0)
     expect(summary.periodsOfCare).toBe(facts.reduce((n, f) => n + f.periodsOfCare.length, 0))
     expect(summary.placements).toBe(facts.reduce((n, f) => n + f.placements.length, 0))
+  })
+})
+
+describe('round trip of every return detail', () => {
+  const base = testFacts()
+  const rich: ReturnFacts = testFacts({
+    child: { ...base.child, sex: 'female', isUnaccompaniedAsylumSeeker: false, dateOfBirthOn: d('2009-06-01') },
+    periodsOfCare: [
+      testPeriod('poc-1', '2025-05-01', null, {
+        previousPermanence: 'special-guardianship-order',
+        categoryOfNeed: 'N4',
+      }),
+    ],
+    legalStatuses: [testSpell('ls-1', 'care-order', '2025-05-01', null)],
+    placements: [testPlacement('pl-1', 'childrens-home', '2025-05-01', null, { providerType: 'private' })],
+    allocations: [
+      { ...base.allocations[0]!, endedOn: d('2025-10-01') },
+      {
+        id: 'al-2',
+        version: 1,
+        workerId: 'w-2',
+        teamId: null,
+        startedOn: d('2025-10-01'),
+        endedOn: null,
+        reasonEnded: null,
+      },
+    ],
+    returnDetails: {
+      ...base.returnDetails,
+      isMother: true,
+      firstChildBornOn: d('2025-01-15'),
+      uascCeasedOn: d('2026-06-01'),
+      periodsOfCare: [
+        {
+          periodOfCareId: 'poc-1',
+          homePostcode: 'ZZ99 3CD',
+          previousPermanenceAuthority: '202',
+          previousPermanenceOn: '2019-ZZ-ZZ' as never,
+        },
+      ],
+      socialWorkerEpisodes: [
+        { allocationId: 'al-1', socialWorkerRef: 'SW12345', changeReason: null },
+        { allocationId: 'al-2', socialWorkerRef: 'XX00001', changeReason: 'LEFTRL' },
+      ],
+      missingEpisodes: [
+        {
+          id: 'm-1',
+          kind: 'away-without-authorisation',
+          startedOn: d('2025-08-01'),
+          returnedOn: d('2025-08-03'),
+          wasReturnInterviewOffered: null,
+          wasReturnInterviewAccepted: null,
+        },
+        {
+          id: 'm-2',
+          kind: 'missing',
+          startedOn: d('2027-03-30'),
+          returnedOn: null,
+          wasReturnInterviewOffered: null,
+          wasReturnInterviewAccepted: null,
+        },
+      ],
+      deprivationOfLibertyOrders: [{ id: 'dl-1', startedOn: d('2026-05-01'), endedOn: d('2026-11-01') }],
+      healthOutcomes: [
+        {
+          collectionYear: 2026,
+          sdqScore: 14,
+          sdqReason: null,
+          isConvicted: false,
+          hasHealthCheck: null,
+          hasImmunisations: true,
+          hasTeethCheck: true,
+          hasHealthAssessment: true,
+          hasSubstanceMisuse: false,
+          hasInterventionReceived: null,
+          hasInterventionOffered: null,
+        },
+      ],
+      careLeaverOutcomes: [],
+    },
+  })
+  const withUasc = { ...rich, child: { ...rich.child, isUnaccompaniedAsylumSeeker: false } }
+  const careLeaver = testFacts({
+    child: { ...base.child, id: 'child-2', localCaseNumber: 'TEST002', dateOfBirthOn: d('2007-06-01') },
+    periodsOfCare: [],
+    legalStatuses: [],
+    placements: [],
+    reviews: [],
+    allocations: [],
+    returnDetails: {
+      ...base.returnDetails,
+      periodsOfCare: [],
+      socialWorkerEpisodes: [],
+      careLeaverOutcomes: [
+        {
+          collectionYear: 2026,
+          contact: 'in-touch',
+          activity: 'training-or-employment-full-time',
+          accommodation: 'independent-living',
+          isAccommodationSuitable: true,
+        },
+      ],
+    },
+  })
+
+  test('previous permanence, mother, UASC, missing, SW changes, DoLO, OC2 and OC3 come back the same', () => {
+    const facts = [withUasc, careLeaver]
+    for (const year of [2026, 2027]) {
+      expect(buildSsda903Return(facts, year).failures).toEqual([])
+    }
+    const years = ([2026, 2027] as const).map(year => {
+      const parsed = parseSsda903Files(files(buildSsda903Return(facts, year).tables), { year })
+      expect(parsed.errors).toEqual([])
+      return { year, tables: parsed.tables }
+    })
+    const result = stitchSsda903Years(years)
+    expect(result.problems).toEqual([])
+    const [child, leaver] = result.children.map(importedChildToReturnFacts)
+    expect(project(child!)).toEqual(project(withUasc))
+    expect(child?.returnDetails.deprivationOfLibertyOrders.map(o => [o.startedOn, o.endedOn])).toEqual([
+      ['2026-05-01', '2026-11-01'],
+    ])
+    expect(child?.returnDetails.uascCeasedOn).toBe('2026-06-01')
+    expect(leaver?.returnDetails.careLeaverOutcomes).toEqual(careLeaver.returnDetails.careLeaverOutcomes)
+    expect(summariseImport(result, [])).toMatchObject({
+      childrenImported: 2,
+      missingEpisodes: 2,
+      socialWorkerEpisodes: 2,
+      adoptionJourneys: 0,
+    })
   })
 })

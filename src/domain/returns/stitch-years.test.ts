@@ -170,4 +170,41 @@ describe('stitchSsda903Years', () => {
     expect(stitchSsda903Years([b, a])).toEqual(stitchSsda903Years([a, b]))
     expect(stitchSsda903Years([a]).children[0]?.periodsOfCare[0]?.id).toMatch(/^[0-9a-f-]{36}$/)
   })
+
+  test('episodes for a child with no Header row reject the child', () => {
+    const { children, problems } = stitchSsda903Years([
+      year(2025, [sam], [samEpisode, samEpisode.replace('T002', 'T009')]),
+    ])
+    expect(children.map(c => c.laChildId)).toEqual(['T002'])
+    expect(problems.map(p => [p.laChildId, p.kind, p.severity])).toEqual([['T009', 'missing-header', 'fatal']])
+  })
+
+  test('previous permanence with no new period that year is reported and ignored', () => {
+    const parsed = parseSsda903Files(
+      [
+        { name: 'h.csv', text: [HEADER, alex].join('\n') },
+        { name: 'e.csv', text: [EPISODES, 'T001,01/03/2024,S,C2,N1,U4,PR1,,,,ZZ99 1ZZ,ZZ99 1AA,SC000001'].join('\n') },
+        { name: 'p.csv', text: 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nT001,01/06/2015,Z1,,\n' },
+      ],
+      { year: 2025 },
+    )
+    const { children, problems } = stitchSsda903Years([{ year: 2025, tables: parsed.tables }])
+    expect(problems.map(p => [p.kind, p.table])).toEqual([['previous-permanence-without-new-period', 'PrevPerm']])
+    expect(children[0]?.periodsOfCare[0]?.previousPermanence).toBeNull()
+  })
+
+  test('a category of need that changes within a period is reported; the first is kept (rule 504)', () => {
+    const { children, problems } = stitchSsda903Years([
+      year(
+        2025,
+        [alex],
+        [
+          'T001,01/05/2024,S,C1,N1,U6,PR1,01/08/2024,X1,,ZZ99 1ZZ,ZZ99 1AA,SC000001',
+          'T001,01/08/2024,L,C2,N2,U6,PR1,,,,ZZ99 1ZZ,ZZ99 1AA,SC000001',
+        ],
+      ),
+    ])
+    expect(children[0]?.periodsOfCare[0]?.categoryOfNeed).toBe('N1')
+    expect(problems.map(p => p.kind)).toEqual(['category-of-need-changed'])
+  })
 })
