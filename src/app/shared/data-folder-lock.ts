@@ -63,7 +63,7 @@ export function acquireDataFolderLock(dataDir: string, purpose: string): () => v
       if (holder && holder.host === mine.host && isAlive(holder.pid)) {
         throw new DataFolderBusyError(
           `The data folder ${dataDir} is in use by another Permanence Planner process (pid ${holder.pid}, ${holder.purpose}, ` +
-            `since ${holder.startedAt}). The embedded database can be opened by one process at a time: stop that ` +
+            `since ${holder.startedAt}). The embedded database can be opened by one process at a time. Stop that ` +
             `process first (for a running server, Ctrl+C in its terminal), or point PERMANENCE_DATA_DIR at another folder.`,
         )
       }
