@@ -170,16 +170,16 @@ export function submitPanelRequest(
 }
 
 const DECIDER_ROLES: Readonly<Record<PanelRequestInput['route'], readonly ActorRole[]>> = {
-  panel: ['panel-chair'],
-  manager: ['team-manager', 'service-manager'],
+  panel: ['panel-member'],
+  manager: ['team-manager'],
 }
 
 /**
- * Records the decision on a submitted or deferred request: the panel's (its chair records it) or, below the
- * threshold, a manager's. Reasons always; conditions when approved with conditions; a return date when deferred.
+ * Records the decision on a submitted or deferred request: the panel's (a panel member records it) or, below
+ * the threshold, a team manager's. Reasons always; conditions when approved with conditions; a return date when deferred.
  * @param request - a submitted or deferred request
  * @param input - the decision
- * @param actor - the panel chair (panel route) or a team or service manager (manager route)
+ * @param actor - a panel member recording the panel's decision (panel route) or a team manager (manager route)
  * @param today - today's date
  * @param policy - the authority's panel settings (checked again: a request over the threshold cannot be decided by a
  *   manager)

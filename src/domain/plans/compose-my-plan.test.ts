@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { composeMyPlan, MyPlanSchema } from './compose-my-plan.ts'
 import type { PermanencePlan } from './permanence-plan.ts'
+import { OPTION_TYPE_VALUES } from './permanence-options.ts'
 import { option, planIn } from './testing/fixtures.ts'
 
 const child = { givenNames: 'Amelia Rose', preferredName: 'Amy' }
@@ -61,5 +62,20 @@ describe('"My plan": the child’s plan in plain words, a draft for the social w
 
   it('is valid input for the edit schema, so the social worker’s edited copy can be stored', () => {
     expect(MyPlanSchema.safeParse(composeMyPlan(plan, child)).success).toBe(true)
+  })
+
+  it.each(OPTION_TYPE_VALUES)('has plain words for %s as the plan, as another plan and as the back-up', type => {
+    const content = {
+      ...plan.content,
+      options: [
+        option({ id: 'p', type, isPrimary: true }),
+        option({ id: 't', type, status: 'parallel-track' }),
+        option({ id: 'c', type, status: 'contingency' }),
+      ],
+    }
+    const sections = composeMyPlan({ ...plan, content }, child).sections
+    const words = sections.map(section => section.text).join(' ')
+    expect(sections.find(section => section.heading === 'Where you will live')?.text).toMatch(/^The plan is for /)
+    expect(words).not.toMatch(/\b(SGO|CAO|LTF|FfA|null|undefined)\b/)
   })
 })

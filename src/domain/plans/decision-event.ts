@@ -12,14 +12,17 @@
  */
 import type { CalendarDay } from '../shared/calendar-day.ts'
 
-/** The roles that take part in permanence decisions. Access to a particular child is the access policy's job. */
+/**
+ * The roles that take part in permanence decisions: the subset of the access policy's roles (access/policies.ts
+ * `ROLES`) that act on plans, meetings and panels. Whether this user may act on this child is the access policy's job;
+ * these transitions check only that the role is the right one for the step.
+ */
 export const ACTOR_ROLES = {
   'social-worker': 'Social worker',
   'team-manager': 'Team manager',
-  'service-manager': 'Service manager',
   iro: 'Independent reviewing officer (IRO)',
   'agency-decision-maker': 'Agency decision maker',
-  'panel-chair': 'Panel chair',
+  'panel-member': 'Panel member',
 } as const
 export type ActorRole = keyof typeof ACTOR_ROLES
 export const ACTOR_ROLE_VALUES = Object.keys(ACTOR_ROLES) as [ActorRole, ...ActorRole[]]

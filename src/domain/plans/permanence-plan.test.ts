@@ -112,6 +112,34 @@ describe('new versions: every version kept, each immutable once superseded (docs
     expect(v3.lastRatified).toEqual(v2.lastRatified)
   })
 
+  it('derives the new version from an edit in one step, checking the structure rules', () => {
+    const { plan } = unwrap(
+      startPlanVersion(
+        planIn('ratified'),
+        { changeReason: 'Review.', edit: { strengths: 'Settled at school.' } },
+        socialWorker,
+        d('2026-02-01'),
+      ),
+    )
+    expect(plan.content.strengths).toBe('Settled at school.')
+    expect(plan.content.options).toEqual(planIn('ratified').content.options)
+    const broken = planIn('ratified').content.options.map(o => ({
+      ...o,
+      isPrimary: true,
+      status: 'being-explored' as const,
+    }))
+    expect(
+      codes(
+        startPlanVersion(
+          planIn('ratified'),
+          { changeReason: 'Review.', edit: { options: broken } },
+          socialWorker,
+          d('2026-02-01'),
+        ),
+      ),
+    ).toContain('more-than-one-primary-option')
+  })
+
   it('the first plan has no ratified baseline', () => {
     const v2 = unwrap(
       startPlanVersion(planIn('endorsed'), { changeReason: 'Review.' }, socialWorker, d('2026-02-01')),

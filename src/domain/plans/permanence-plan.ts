@@ -239,17 +239,18 @@ export function editDraftPlan(
 }
 
 /**
- * Starts a new version from the current endorsed or ratified version, for a review of the plan or a change. The
- * current version stays in force until the new one is endorsed, which supersedes it.
+ * Derives a new version from the current endorsed or ratified version, for a review of the plan or a change,
+ * applying the edit if one is given. The current version stays in force until the new one is endorsed, which
+ * supersedes it.
  * @param current - the endorsed or ratified version
- * @param command - why the plan is changing
+ * @param command - why the plan is changing, and optionally the change
  * @param actor - who starts it (social worker or team manager)
  * @param today - today's date
  * @returns the new draft and a `plan-version-started` event, or the broken rules
  */
 export function startPlanVersion(
   current: PermanencePlan,
-  command: { readonly changeReason: string },
+  command: { readonly changeReason: string; readonly edit?: PlanEdit | undefined },
   actor: Actor,
   today: CalendarDay,
 ): Result<{ plan: PermanencePlan; event: DecisionEvent }, PlanError> {
@@ -281,6 +282,7 @@ export function startPlanVersion(
     startedBy: actor,
     basedOnVersion: current.version,
     changeReason: command.changeReason.trim(),
+    content: applyPlanEdit(current.content, command.edit ?? {}),
     submission: null,
     consideredAtPpm: null,
     endorsement: null,
@@ -288,6 +290,10 @@ export function startPlanVersion(
     supersession: null,
     lastRatified,
     optionChange: null,
+  }
+  const errors = validatePlanStructure(plan, today)
+  if (errors.length > 0) {
+    return fail(...errors)
   }
   return ok({
     plan,

@@ -463,7 +463,7 @@ export function recordOptionChangeConsideredAtReview(
  * and why (the exception in CPPCR 2010 reg 32(2); rules.md PP-08).
  * @param plan - a version not yet endorsed that changes the primary option type
  * @param command - the reasons
- * @param actor - the team manager or service manager
+ * @param actor - the team manager
  * @param today - today's date
  * @returns the plan with the evidence and an `option-change-not-reasonably-practicable` event
  */
@@ -473,7 +473,7 @@ export function recordOptionChangeNotPracticable(
   actor: Actor,
   today: CalendarDay,
 ): PlanTransition {
-  const denied = roleError(actor, ['team-manager', 'service-manager'], 'record-option-change-not-practicable')
+  const denied = roleError(actor, ['team-manager'], 'record-option-change-not-practicable')
   if (denied) {
     return fail(denied)
   }

@@ -27,8 +27,9 @@ describe('error messages are written the GOV.UK way (house style §3.3)', () => 
     expect(result.success).toBe(false)
     const customCodes = (result.success ? [] : result.error.issues)
       .map(issue => issue.message)
-      .filter(message => /^[a-z]+(-[a-z]+)+$/.test(message))
-    expect(customCodes.length).toBeGreaterThan(0)
+      .filter(message => /^[a-z]+(-[a-z]+)*$/.test(message))
+    // The codes the shared input helpers use (domain/shared/input.ts on main), so one issue mapper serves every form.
+    expect(customCodes).toEqual(expect.arrayContaining(['invalid-type', 'required', 'invalid-date']))
     for (const code of customCodes) {
       expect(Object.keys(INPUT_ERROR_MESSAGES)).toContain(code)
     }

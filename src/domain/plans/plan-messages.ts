@@ -7,11 +7,10 @@ import type { PlanErrorCode } from './plan-errors.ts'
 
 /** Messages for the codes the input schemas put on zod issues (schema-primitives.ts). */
 export const INPUT_ERROR_MESSAGES = {
-  'date-required': 'Enter a date',
-  'date-not-real': 'Enter a real date, for example 27 3 2026',
-  'id-required': 'Something went wrong with this item. Remove it and add it again',
-  'text-too-long': 'Shorten this to 20,000 characters or fewer',
-  'short-text-too-long': 'Shorten this to 200 characters or fewer',
+  required: 'Enter or select a value',
+  'invalid-date': 'Enter a real date, for example 27 3 2026',
+  'invalid-type': 'Enter text',
+  'too-long': 'Shorten this text',
   'money-not-whole-pence': 'Enter the cost in pounds and pence, for example 2,150.50',
   'money-negative': 'Enter a cost of £0 or more',
 } as const

@@ -231,8 +231,8 @@ export function emptyPlanContent(): PlanContent {
 
 // Commands. Each carries what the user types; the use case adds what the system knows (the meeting, the policy).
 
-/** Start a new version of an endorsed or ratified plan: why it is changing. */
-export const StartPlanVersionSchema = z.object({ changeReason: LongTextSchema })
+/** Start a new version of an endorsed or ratified plan: why it is changing, and (optionally) the change itself. */
+export const StartPlanVersionSchema = z.object({ changeReason: LongTextSchema, edit: PlanEditSchema.optional() })
 export type StartPlanVersion = z.output<typeof StartPlanVersionSchema>
 
 /** Send the plan to the team manager before the PPM ([DOR] Golden Rules; rules.md PP-03). */

@@ -5,7 +5,7 @@
 import { calendarDay, type CalendarDay } from '../../shared/calendar-day.ts'
 import type { Result } from '../../shared/result.ts'
 import type { Actor } from '../decision-event.ts'
-import { editDraftPlan, startPlan, startPlanVersion, type PermanencePlan, type PlanStatus } from '../permanence-plan.ts'
+import { startPlan, startPlanVersion, type PermanencePlan, type PlanStatus } from '../permanence-plan.ts'
 import { endorsePlan, ratifyPlan, recordPlanConsideredAtPpm, sendPlanToManager } from '../plan-lifecycle.ts'
 import {
   AssessmentSchema,
@@ -30,7 +30,7 @@ export const socialWorker: Actor = { id: 'user-sw', role: 'social-worker', name:
 export const teamManager: Actor = { id: 'user-tm', role: 'team-manager', name: 'Tess Morgan' }
 export const iro: Actor = { id: 'user-iro', role: 'iro', name: 'Imran Rahman' }
 export const adm: Actor = { id: 'user-adm', role: 'agency-decision-maker', name: 'Alex Dean' }
-export const panelChair: Actor = { id: 'user-panel', role: 'panel-chair', name: 'Pat Chen' }
+export const panelChair: Actor = { id: 'user-panel', role: 'panel-member', name: 'Pat Chen' }
 
 /**
  * A day from an ISO literal.
@@ -322,8 +322,7 @@ export function planIn(
  * @returns the new draft
  */
 export function newVersionOf(current: PermanencePlan, edit: PlanEdit, today: CalendarDay): PermanencePlan {
-  const draft = unwrap(startPlanVersion(current, { changeReason: 'Review of the plan.' }, socialWorker, today)).plan
-  return unwrap(editDraftPlan(draft, edit, socialWorker, today))
+  return unwrap(startPlanVersion(current, { changeReason: 'Review of the plan.', edit }, socialWorker, today)).plan
 }
 
 /**
