@@ -5,7 +5,7 @@
  * Lifecycle: `open` (booked, then recorded) → `closed` (finalised), or `open` → `cancelled`. A closed or cancelled
  * meeting is immutable; a correction is a new version with a reason, and the storage keeps the closed one
  * (security-and-reliability.md D4). Actions set at a closed meeting change status through action updates
- * (meeting-actions.ts), not by editing the meeting.
+ * (meeting-actions.ts), not by editing the meeting (docs/adr/0025-meetings-immutable-actions-by-events.md).
  */
 import type { CalendarDay } from '../shared/calendar-day.ts'
 import { domainError, fail, ok, type Result } from '../shared/result.ts'

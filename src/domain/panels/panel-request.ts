@@ -7,7 +7,8 @@
  * a £2,000.01 one does. An authority with no threshold passes `null`.
  *
  * Lifecycle: `draft` → `submitted` → `decided` (approved, approved with conditions, declined) or `deferred` (decided
- * again later). Every decision is kept, in order, with its reasons and conditions, and emits a decision event.
+ * again later). Every decision is kept, in order, with its reasons and conditions, and emits a decision event
+ * (docs/adr/0028-panel-threshold-and-routing.md).
  */
 import { compareCalendarDays, type CalendarDay } from '../shared/calendar-day.ts'
 import { domainError, fail, ok, type Result } from '../shared/result.ts'

@@ -7,7 +7,7 @@
  * - `met` / `not-met`: judged;
  * - `not-yet-due`: nothing is wrong yet (e.g. the second review has not happened);
  * - `not-applicable`: the rule does not apply to this child (e.g. no siblings).
- * `met` is false only for `not-met`, so counting `!met` counts real gaps.
+ * `met` is false only for `not-met`, so counting `!met` counts real gaps (docs/adr/0027-guidance-checks-report-not-refuse.md).
  */
 import { addCalendarMonths, compareCalendarDays, formatCalendarDay, type CalendarDay } from '../shared/calendar-day.ts'
 import type { Meeting } from '../meetings/meeting.ts'

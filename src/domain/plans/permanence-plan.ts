@@ -1,7 +1,7 @@
 /**
  * The permanence plan: one per child, versioned. Each version is a plain JSON object; the storage keeps every one.
  *
- * Invariants (docs/adr/0020-plan-versions-and-lifecycle.md):
+ * Invariants (docs/adr/0020-plan-versions-lifecycle-and-decision-events.md):
  * - A version's content changes only while it is a `draft`. Once sent to the team manager the content is fixed;
  *   to change it the manager returns it to draft, or, after endorsement, a new version is started from it.
  * - Lifecycle stamps (sent, considered, endorsed, ratified, superseded, achieved) are set only by the commands in

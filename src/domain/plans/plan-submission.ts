@@ -5,7 +5,7 @@
  * permanence planning meeting." The unit is not stated (rules.md PP-03, §5 T6, §7 Q8), so it is a policy setting
  * with an explicit unit. The deadline is anchored on the PPM date the plan was sent for: the last day it could be sent
  * is the day `n` days (or working days) before the PPM, and a plan sent after that day is late
- * (docs/adr/0024-pp-03-lateness-anchoring.md). Lateness is flagged, never refused: a late plan is still better
+ * (docs/adr/0024-pp-03-lateness-anchored-on-the-ppm.md). Lateness is flagged, never refused: a late plan is still better
  * than no plan.
  *
  * Working days exclude Saturdays, Sundays and the bank holidays passed in (England and Wales list, rules.md §1). This
