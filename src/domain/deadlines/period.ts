@@ -11,13 +11,8 @@
  *
  * Calendar-day, week and month deadlines never roll forward over weekends or bank holidays (rules.md §0.4, T23).
  */
-import {
-  type CalendarDay,
-  addMonthsToDayNumber,
-  fromDayNumber,
-  partsFromDayNumber,
-  toDayNumber,
-} from '../shared/calendar-day.ts'
+import { addMonthsFast } from './day-format.ts'
+import { type CalendarDay, fromDayNumber, partsFromDayNumber, toDayNumber } from '../shared/calendar-day.ts'
 import type { Calendar } from './calendar.ts'
 
 /** Every unit a period may be written in. */
@@ -49,9 +44,9 @@ export function addPeriodToDayNumber(calendar: Calendar, day: number, period: Pe
     case 'weeks':
       return day + 7 * period.n - (inclusive ? 1 : 0)
     case 'months':
-      return addMonthsToDayNumber(day, period.n) - (inclusive ? 1 : 0)
+      return addMonthsFast(day, period.n) - (inclusive ? 1 : 0)
     case 'years':
-      return addMonthsToDayNumber(day, 12 * period.n) - (inclusive ? 1 : 0)
+      return addMonthsFast(day, 12 * period.n) - (inclusive ? 1 : 0)
     case 'workingDays':
       if (inclusive && calendar.isWorkingDayNumber(day)) {
         return calendar.addWorkingDaysToDayNumber(day, period.n - 1)
@@ -85,9 +80,9 @@ export function subtractPeriodFromDayNumber(calendar: Calendar, day: number, per
     case 'weeks':
       return day - 7 * period.n
     case 'months':
-      return addMonthsToDayNumber(day, -period.n)
+      return addMonthsFast(day, -period.n)
     case 'years':
-      return addMonthsToDayNumber(day, -12 * period.n)
+      return addMonthsFast(day, -12 * period.n)
     case 'workingDays':
       return calendar.addWorkingDaysToDayNumber(day, -period.n)
   }
@@ -123,7 +118,7 @@ export function lastDayOfWeeksBeginningWith(day: CalendarDay, weeks: number): Ca
  * @returns the first day of the period, as a day number
  */
 export function startOfMonthsEndingWith(endDay: number, months: number): number {
-  return addMonthsToDayNumber(endDay, -months) + 1
+  return addMonthsFast(endDay, -months) + 1
 }
 
 /**
@@ -138,8 +133,8 @@ export function startOfMonthsEndingWith(endDay: number, months: number): number 
  * @returns the earliest qualifying day, as a day number
  */
 export function earliestDayMonthsAfter(since: number, months: number): number {
-  let candidate = addMonthsToDayNumber(since, months)
-  while (addMonthsToDayNumber(candidate, -months) < since) {
+  let candidate = addMonthsFast(since, months)
+  while (addMonthsFast(candidate, -months) < since) {
     candidate++
   }
   return candidate
