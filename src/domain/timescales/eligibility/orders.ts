@@ -128,6 +128,10 @@ interface Route {
   readonly provisional: boolean
 }
 
+function describeRoute(route: Route): string {
+  return route.route
+}
+
 function best(routes: readonly Route[]): Route | undefined {
   let found: Route | undefined
   for (const r of routes) {
@@ -205,6 +209,22 @@ export function childArrangementsOrderRoute(
 ): EligibilityResult {
   const spells = facts.spells
   const asOf = ctx.asOf
+  const b18 = birthday(ctx, 18)
+  if (asOf >= b18) {
+    // rules.md §5 T12 — no child arrangements order for an adult.
+    return result(
+      { predicate: 'E-CAO', personId: person.id, order: 'child-arrangements-order', source: 'CA89 s.10' },
+      asOf,
+      undefined,
+      null,
+      ['CA89 s.105: a child is a person under 18'],
+      {
+        status: 'not-eligible',
+        explanation: `The child turned 18 on ${fmt(b18)}: a child arrangements order can no longer be made.`,
+      },
+      describeRoute,
+    )
+  }
   const routes: Route[] = []
   const reasons: string[] = []
   // CA89 s.10(4): parents, guardians, special guardians, PR holders, those named in a "lives with" order.
@@ -275,6 +295,11 @@ export function childArrangementsOrderRoute(
       reasons.push('s.10(5B): the child does not live with them now')
     }
   }
+  if (asOf >= birthday(ctx, 16)) {
+    reasons.push(
+      'CA89 s.9(6), (6B): after 16 a "lives with" order may last to 18, other provisions only in exceptional circumstances (rules.md §6 D1)',
+    )
+  }
   reasons.push(
     facts.childInCare
       ? 's.10(5)(c)(ii): may also apply with the consent of the local authority, as the child is in care'
@@ -333,6 +358,21 @@ export function specialGuardianshipRoute(
     source: 'CA89 s.14A',
   } as const
   const until = birthday(ctx, 18) - 1
+  if (asOf > until) {
+    // rules.md §5 T12 — a special guardianship order cannot be made for an adult.
+    return result(
+      base,
+      asOf,
+      undefined,
+      null,
+      ['CA89 s.14A(1), s.91(13): special guardianship is for a child under 18'],
+      {
+        status: 'not-eligible',
+        explanation: `The child turned 18 on ${fmt(until + 1)}: a special guardianship order can no longer be made.`,
+      },
+      describeRoute,
+    )
+  }
   if (isParent(person)) {
     return result(
       base,

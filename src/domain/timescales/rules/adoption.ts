@@ -163,8 +163,8 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
       noun: 'visit',
       openWithoutDate:
         firstReview === null
-          ? 'visits continue weekly until the first review'
-          : `after the first review on ${fmt(firstReview)}, visits are at the frequency set at each review`,
+          ? 'Visits continue weekly until the first review'
+          : `After the first review on ${fmt(firstReview)}, visits are at the frequency set at each review`,
     },
     out,
   )

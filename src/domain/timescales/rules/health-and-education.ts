@@ -105,7 +105,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       const stop =
         period.end === null
           ? null
-          : { on: period.end, reason: `The child stopped being looked after on ${fmt(period.end)}` }
+          : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
       const start = initialOn
       evaluateChain(
         ctx,

@@ -412,7 +412,7 @@ function evaluateLongTermFosteringReview(ctx: EvaluationContext, out: TimescaleI
       triggerEvent: 'previous plan review meeting',
       stop: ctx.isLookedAfter
         ? null
-        : { on: ctx.currentPeriod?.end ?? ctx.asOf, reason: 'The child is no longer looked after' },
+        : { on: ctx.currentPeriod?.end ?? ctx.asOf, reason: 'the child is no longer looked after' },
       metPrefix: 'meeting held on',
       unitConfirmed: unitConfirmed(interval),
       noun: 'plan review meeting',
@@ -621,7 +621,7 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
   const stop =
     period.end === null
       ? null
-      : { on: period.end, reason: `The child stopped being looked after on ${fmt(period.end)}` }
+      : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
   const first = assessments[0]
   if (first === undefined) {
     const clause = after(ctx, period.start, interval, 'the child became looked after')

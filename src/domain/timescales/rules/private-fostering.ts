@@ -35,7 +35,7 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
     const ended =
       arrangement.endedOn === null || arrangement.endedOn === undefined ? null : dayNumberOf(arrangement.endedOn)
     const stop =
-      ended !== null && ended <= ctx.asOf ? { on: ended, reason: `The arrangement ended on ${fmt(ended)}` } : null
+      ended !== null && ended <= ctx.asOf ? { on: ended, reason: `the arrangement ended on ${fmt(ended)}` } : null
     const visits = (arrangement.visits ?? [])
       .map(v => dayNumberOf(v.date))
       .filter(v => v >= notified && v <= ctx.asOf)

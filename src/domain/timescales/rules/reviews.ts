@@ -55,12 +55,18 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
   if (authority !== null && isWithin(period, authority) && ctx.adoptionOrderOn === null) {
     stops.push({
       on: authority,
-      reason: `From ${fmt(authority)} the agency has authority to place the child for adoption, so reviews follow AAR 2005 reg 36 (ADO-01, ADO-02)`,
+      reason: `from ${fmt(authority)} the agency has authority to place the child for adoption, so reviews follow AAR 2005 reg 36 (ADO-01, ADO-02)`,
     })
   }
   if (period.end !== null) {
-    stops.push({ on: period.end, reason: `The child stopped being looked after on ${fmt(period.end)}` })
+    stops.push({ on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` })
   }
+  // rules.md §5 T12 — at 18 looked-after reviews end; pathway plan reviews continue (CL-03).
+  const b18 = birthday(ctx, 18)
+  stops.push({
+    on: b18,
+    reason: `the child turns 18 on ${fmt(b18)}, when looked-after reviews end (pathway plan reviews continue)`,
+  })
   const stop = stops.length === 0 ? null : stops.reduce((a, b) => (a.on <= b.on ? a : b))
   const reviews = ctx.reviews.filter(r => isWithin(period, r.date) && (stop === null || r.date < stop.on))
   const rev01 = inForce(ctx, 'REV-01', period.start)
@@ -70,20 +76,20 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
   let secondReview: ReviewSchedule['secondReview'] = null
   const rev02 = inForce(ctx, 'REV-02', r1?.date ?? period.start)
   if (r2 !== undefined) {
-    secondReview = { on: r2.date, held: true, reason: `The second review, held on ${fmt(r2.date)}` }
+    secondReview = { on: r2.date, held: true, reason: `the second review, held on ${fmt(r2.date)}` }
   } else if (rev02.ok && r1 !== undefined) {
     const clause = after(ctx, r1.date, rev02.setting.period, 'the first review')
     secondReview = {
       on: clause.due,
       held: false,
-      reason: `The second review, due by ${fmt(clause.due)} (${clause.reason})`,
+      reason: `the second review, due by ${fmt(clause.due)} (${clause.reason})`,
     }
   } else if (rev02.ok && firstDue !== null) {
     const clause = after(ctx, firstDue.due, rev02.setting.period, 'the date the first review is due')
     secondReview = {
       on: clause.due,
       held: false,
-      reason: `The second review, projected for ${fmt(clause.due)} (${clause.reason}, as the first review has not been held)`,
+      reason: `the second review, projected for ${fmt(clause.due)} (${clause.reason}, as the first review has not been held)`,
     }
   }
   let nextDue: DueClause | null = null

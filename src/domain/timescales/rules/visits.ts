@@ -6,7 +6,7 @@
  */
 import { addMonthsFast } from '../../deadlines/day-format.ts'
 import { longDay as fmt } from '../../deadlines/day-format.ts'
-import { type EvaluationContext, type PlacementFacts, after, isWithin, legalStatusOn } from '../context.ts'
+import { type EvaluationContext, type PlacementFacts, after, birthday, isWithin, legalStatusOn } from '../context.ts'
 import type { TimescaleItem } from '../item.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
@@ -46,12 +46,14 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
   }
   const stops: { on: number; reason: string }[] = []
   if (placement.end !== null) {
-    stops.push({ on: placement.end, reason: `The placement ended on ${fmt(placement.end)}` })
+    stops.push({ on: placement.end, reason: `the placement ended on ${fmt(placement.end)}` })
   }
   if (period.end !== null) {
-    stops.push({ on: period.end, reason: `The child stopped being looked after on ${fmt(period.end)}` })
+    stops.push({ on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` })
   }
-  const stop = stops.length === 0 ? null : stops.reduce((a, b) => (a.on <= b.on ? a : b))
+  const b18 = birthday(ctx, 18)
+  stops.push({ on: b18, reason: `the child turns 18 on ${fmt(b18)}` })
+  const stop = stops.reduce((a, b) => (a.on <= b.on ? a : b))
   const visits = ctx.visits.filter(v => isWithin(placement, v))
   const firstReview = ctx.reviews.find(r => isWithin(period, r.date))?.date ?? null
   const statusNow = legalStatusOn(period, Math.min(ctx.asOf, period.end === null ? ctx.asOf : period.end - 1))
