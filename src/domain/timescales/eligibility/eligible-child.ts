@@ -77,7 +77,11 @@ export function eligibleChildResult(ctx: EvaluationContext, status: EligibleChil
     until: isoDay(b18 - 1),
     route: 'Eligible child: aged 16 or 17, looked after, and looked after for 13 weeks since the 14th birthday',
   }
-  const counted = `${status.nightsSince14} nights looked after since the 14th birthday on ${fmt(birthday(ctx, 14))}`
+  const b14 = birthday(ctx, 14)
+  const counted =
+    ctx.asOf < b14
+      ? `nights count from the 14th birthday on ${fmt(b14)}`
+      : `${status.nightsSince14} nights looked after since the 14th birthday on ${fmt(b14)}`
   if (status.eligibleFrom === null) {
     return eligibilityResult(
       base,

@@ -306,7 +306,10 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
       policy: rule.policy,
       trigger: { event: 'previous permanence planning meeting', on: last },
       due: binding.due,
-      reason: other === undefined ? binding.reason : `${binding.reason} (the other reading, ${other.reason}, is later)`,
+      reason:
+        other === undefined
+          ? binding.reason
+          : `${binding.reason} (the other reading, ${other.reason.charAt(0).toLowerCase()}${other.reason.slice(1)}, is later)`,
       occurrence: meetings.length,
       past,
       occurrenceNoun: 'meeting',
