@@ -83,6 +83,8 @@ export interface EvaluationContext {
   readonly placedForAdoptionOn: number | null
   readonly adoptionDisruptedOn: number | null
   readonly adoptionOrderOn: number | null
+  /** Birthdays already worked out, by age (a per-child memo: several rules ask for the same ones). */
+  readonly birthdays: number[]
 }
 
 /** Options for {@link buildContext}. */
@@ -148,14 +150,34 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
   })
   placements.sort((a, b) => a.start - b.start)
 
-  const reviews = history.reviews
-    .map(r => ({
-      date: dayNumberOf(r.date),
-      broughtForward: r.broughtForward ?? false,
-      stayingPutConsidered: r.stayingPutConsidered ?? false,
-    }))
-    .filter(r => r.date <= asOf)
-    .sort((a, b) => a.date - b.date)
+  const reviews: ReviewFacts[] = []
+  for (const r of history.reviews) {
+    const date = dayNumberOf(r.date)
+    if (date <= asOf) {
+      reviews.push({
+        date,
+        broughtForward: r.broughtForward ?? false,
+        stayingPutConsidered: r.stayingPutConsidered ?? false,
+      })
+    }
+  }
+  sortByDate(reviews)
+  const ppms: { date: number; nextBookedOn: number | null }[] = []
+  for (const m of history.permanenceMeetings) {
+    const date = dayNumberOf(m.date)
+    if (date <= asOf) {
+      ppms.push({ date, nextBookedOn: day(m.nextBookedOn) })
+    }
+  }
+  sortByDate(ppms)
+  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
+  for (const h of history.healthAssessments) {
+    const date = dayNumberOf(h.date)
+    if (date <= asOf) {
+      healthAssessments.push({ date, kind: h.kind })
+    }
+  }
+  sortByDate(healthAssessments)
 
   const plans = history.permanencePlans.map(p => {
     const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
@@ -202,15 +224,9 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     placements,
     reviews,
     visits: datesUpTo(history.visits, asOf),
-    ppms: history.permanenceMeetings
-      .map(m => ({ date: dayNumberOf(m.date), nextBookedOn: day(m.nextBookedOn) }))
-      .filter(m => m.date <= asOf)
-      .sort((a, b) => a.date - b.date),
+    ppms,
     plans,
-    healthAssessments: history.healthAssessments
-      .map(h => ({ date: dayNumberOf(h.date), kind: h.kind }))
-      .filter(h => h.date <= asOf)
-      .sort((a, b) => a.date - b.date),
+    healthAssessments,
     peps: datesUpTo(history.personalEducationPlans, asOf),
     carePlans: datesUpTo(history.carePlans, asOf),
     stayingPutDiscussions: datesUpTo(history.stayingPutDiscussions, asOf),
@@ -218,7 +234,22 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     placedForAdoptionOn,
     adoptionDisruptedOn: onOrBeforeOrNull(day(adoption?.disruptedOn), asOf),
     adoptionOrderOn: onOrBeforeOrNull(day(adoption?.adoptionOrderOn), asOf),
+    birthdays: [],
   }
+}
+
+// Sorts by date unless already in order (case records usually are).
+function sortByDate(list: { readonly date: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { date: number }).date > (list[i] as { date: number }).date) {
+      list.sort(byDate)
+      return
+    }
+  }
+}
+
+function byDate(a: { readonly date: number }, b: { readonly date: number }): number {
+  return a.date - b.date
 }
 
 // Dated events on or before the evaluation day, sorted (input is usually sorted already).
@@ -292,7 +323,13 @@ export function isWithin(period: { readonly start: number; readonly end: number 
  * @returns the day number
  */
 export function birthday(ctx: EvaluationContext, years: number): number {
-  return dayNumberOf(nthBirthday(ctx.history.child.dateOfBirth, years, ctx.leapDayBirthdaysOn))
+  const known = ctx.birthdays[years]
+  if (known !== undefined) {
+    return known
+  }
+  const n = dayNumberOf(nthBirthday(ctx.history.child.dateOfBirth, years, ctx.leapDayBirthdaysOn))
+  ctx.birthdays[years] = n
+  return n
 }
 
 /** A due date with the words that explain it. */

@@ -251,5 +251,6 @@ function dueSoonStart(ctx: EvaluationContext, due: number): number {
 // so the explanation is the clauses plus a full stop, without re-reading the text (a unit test checks every rule).
 // Not-applicable reasons are often shared clauses ("the child stopped being looked after …"), so are capitalised.
 function capitalisedSentence(text: string): string {
-  return text === '' ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+  const first = text.charCodeAt(0)
+  return first >= 97 && first <= 122 ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : `${text}.`
 }
