@@ -276,8 +276,9 @@ function main(): void {
   for (let i = 0; i < Math.min(2000, children); i++) {
     evaluateCase(generate(children + i), { policy: packs[i % packs.length]!, calendar })
   }
-  // Histories are generated in batches (not timed) so memory reflects the engine, not a pile of input.
-  const BATCH = 1000
+  // Histories are generated in small batches (not timed), as a service streams children from its database: memory and
+  // garbage collection then reflect the engine, not a pile of generated input.
+  const BATCH = 50
   const batch: CaseHistory[] = []
   const times = new Float64Array(children)
   const rows: DriftRow[] = new Array<DriftRow>(children)

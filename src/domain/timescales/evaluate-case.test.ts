@@ -122,7 +122,7 @@ describe('Each pack changes the answers where its document says it should ([DEV]
 
   test('PP-02, PP-03, PP-04: only the authority whose document sets the timescale gets a due date', () => {
     expect(dueByPack('PP-02')).toEqual({ national: null, devon: null, dorset: null, tameside: '2026-01-08' })
-    expect(dueByPack('PP-03')).toEqual({ national: null, devon: null, dorset: '2025-12-31', tameside: null })
+    expect(dueByPack('PP-03')).toEqual({ national: null, devon: null, dorset: '2026-01-03', tameside: null })
     expect(dueByPack('PP-04')).toEqual({ national: null, devon: null, dorset: '2026-04-06', tameside: '2026-02-17' })
   })
 })

@@ -68,9 +68,9 @@ describe('PP-02 first meeting within 20 "days" (Tameside App 4; unit unconfirmed
 
 describe('PP-03 plan to the team manager 3 "days" before the meeting (Dorset Golden Rules; rules.md T6)', () => {
   test.each([
-    ['2026-01-05', '2025-12-30'],
-    ['2026-04-07', '2026-03-31'],
-  ])('PP-03 meeting on %s → plan due by %s (read as working days, to confirm)', (meeting, due) => {
+    ['2026-01-05', '2026-01-02'],
+    ['2026-04-07', '2026-04-04'],
+  ])('PP-03 meeting on %s → plan due by %s (read as calendar days, to confirm; ADR 0024)', (meeting, due) => {
     const input = structuredClone(ISSUE_EXAMPLE)
     input.asOf = '2026-04-10'
     input.permanenceMeetings = [{ date: meeting }]
@@ -81,11 +81,11 @@ describe('PP-03 plan to the team manager 3 "days" before the meeting (Dorset Gol
     expect(item.explanation).toContain('a setting your authority must confirm')
   })
 
-  test('PP-03 the issue example: sent 2 January for a meeting on 6 January, due 31 December → 2 days late', () => {
+  test('PP-03 the issue example: sent 2 January for a meeting on 6 January, due Saturday 3 January → met', () => {
     const item = itemFor(evaluate(example, '2026-02-01', 'dorset'), 'PP-03')
-    expect(item.due).toBe('2025-12-31')
-    expect(item.status).toBe('met-late')
-    expect(item.daysLate).toBe(2)
+    expect(item.due).toBe('2026-01-03')
+    expect(item.status).toBe('met')
+    expect(item.dueFallsOnNonWorkingDay).toBe(true)
   })
 })
 
