@@ -199,7 +199,7 @@ function result(
  * E-CAO: may this person apply for a child arrangements order without leave (CA89 s.10(4), (5), (5A), (5B), (10))?
  * @param ctx - the context
  * @param person - the person
- * @param spells - their spells with the child
+ * @param facts - what the living history says about them ({@link personFacts})
  * @returns the answer
  */
 export function childArrangementsOrderRoute(
@@ -342,7 +342,7 @@ export function childArrangementsOrderRoute(
  * (CA89 s.14A(2), (5), (7); rules.md T16)?
  * @param ctx - the context
  * @param person - the person
- * @param spells - their spells with the child
+ * @param facts - what the living history says about them ({@link personFacts})
  * @returns the answer
  */
 export function specialGuardianshipRoute(
@@ -491,7 +491,7 @@ function ageReachedOn(dateOfBirth: CalendarDay, years: number, leap: '02-28' | '
  * E-ADO: may this person apply for an adoption order, and from when (ACA 2002 s.42, s.44, s.49; rules.md T15)?
  * @param ctx - the context
  * @param person - the person
- * @param spells - their spells with the child (the "home" condition)
+ * @param facts - what the living history says about them (the "home" condition)
  * @returns the answer
  */
 export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: PersonFacts): EligibilityResult {
