@@ -25,7 +25,7 @@ export const timescalesRoutes: readonly ApiRoute<never, never, never>[] = [
     policy: 'timescales:evaluate',
     audit: 'TIMESCALES_EVALUATED',
     query: EvaluateQuerySchema,
-    body: CaseHistorySchema.or(z.unknown()) as z.ZodType<unknown>,
+    body: CaseHistorySchema.or(z.unknown()),
     handle: async (op, { query, body }) => {
       const parsed = parseCaseHistory(body)
       if (!parsed.ok) {
