@@ -5,12 +5,21 @@ import { actorFromUser } from './actor-from-user.ts'
 import { hashToken } from './tokens.ts'
 
 /**
- * Resolves a bearer token to the user it was issued to.
+ * Resolves a bearer token to the user it was issued to. A token of an inactive account, or of a demo account when
+ * the server is not in demo mode, is refused, and that refusal is audited (security AUD-03, SEC-04).
  * @param deps - the application's dependencies
  * @param token - the bearer token
- * @returns the actor, or undefined when the token is unknown, revoked or its user inactive
+ * @param options - the deployment's settings and the request
+ * @param options.isDemoMode - whether the server runs in demo mode
+ * @param options.requestId - the request, for the audit trail
+ * @param options.clientAddress - the client, for the audit trail
+ * @returns the actor, or undefined when the token is unknown, revoked or may not be used
  */
-export async function authenticateApiToken(deps: AppDependencies, token: string): Promise<Actor | undefined> {
+export async function authenticateApiToken(
+  deps: AppDependencies,
+  token: string,
+  options: { isDemoMode?: boolean; requestId?: string | null; clientAddress?: string | null } = {},
+): Promise<Actor | undefined> {
   const found = await findApiTokenByHash(deps.db, hashToken(token))
   if (!found) {
     return undefined
@@ -18,9 +27,25 @@ export async function authenticateApiToken(deps: AppDependencies, token: string)
   return deps.db.withAuthority({ authorityId: found.authorityId, userId: found.userId }, async tx => {
     const user = await loadUser(tx, found.userId)
     const actor = user ? actorFromUser(user) : undefined
-    if (actor) {
+    if (actor && user && (!user.isDemo || options.isDemoMode === true)) {
       await touchApiToken(tx, found.tokenId, new Date(deps.clock.now()))
+      return actor
     }
-    return actor
+    await deps.writeAuditEvent(tx, {
+      authorityId: found.authorityId,
+      userId: found.userId,
+      role: null,
+      childId: null,
+      action: 'API_TOKEN_REFUSED',
+      purpose: null,
+      outcome: 'denied',
+      clientAddress: options.clientAddress ?? null,
+      requestId: options.requestId ?? null,
+      method: null,
+      route: null,
+      breakGlassReason: null,
+      details: { reason: user?.isDemo ? 'demo-account-outside-demo-mode' : 'account-inactive' },
+    })
+    return undefined
   })
 }

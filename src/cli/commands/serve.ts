@@ -26,6 +26,7 @@ export async function runServer(config: Config, options: { seedDemoIfEmpty: bool
     isCookieSecure: config.isCookieSecure,
     requireSecondFactor: config.requireSecondFactor,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    oidc: () => config.oidc,
   })
   const shutdown = async () => {
     await app.close()
