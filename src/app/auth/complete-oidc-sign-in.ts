@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { authorizationCodeGrant } from 'openid-client'
+import { authorizationCodeGrant, fetchUserInfo } from 'openid-client'
 import type { OidcSettings } from '../../config.ts'
 import { findAuthorityByCode } from '../../db/repositories/admin-repository.ts'
 import { insertSession, loadUser, touchUser } from '../../db/repositories/auth-repository.ts'
@@ -68,7 +68,8 @@ export async function completeOidcSignIn(
   }
   let claims: { sub: string; email?: unknown; email_verified?: unknown }
   try {
-    const tokens = await authorizationCodeGrant(await oidcConfiguration(settings), input.callbackUrl, {
+    const configuration = await oidcConfiguration(settings)
+    const tokens = await authorizationCodeGrant(configuration, input.callbackUrl, {
       pkceCodeVerifier: request.codeVerifier,
       expectedState: state,
       expectedNonce: request.nonce,
@@ -79,6 +80,11 @@ export async function completeOidcSignIn(
       return refuse('no-id-token')
     }
     claims = idToken
+    // Providers that follow the specification strictly put scope-based claims (email) only in the UserInfo response.
+    if (claims.email === undefined && tokens.access_token) {
+      const userInfo = await fetchUserInfo(configuration, tokens.access_token, idToken.sub)
+      claims = { ...claims, email: userInfo.email, email_verified: userInfo.email_verified }
+    }
   } catch (error) {
     return refuse(`provider-error: ${error instanceof Error ? error.name : 'unknown'}`)
   }
