@@ -3,7 +3,6 @@ import { loadCareRecord, updateChild } from '../../db/repositories/care-record-r
 import { loadManagedUser } from '../../db/repositories/security-repository.ts'
 import type { RestrictionInput } from '../../domain/access/restriction-inputs.ts'
 import type { CareRecord } from '../../domain/children/care-record.ts'
-import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { domainError, type DomainError } from '../../domain/shared/result.ts'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
@@ -58,7 +57,7 @@ export async function restrictChildRecord(
     sensitivity: 'restricted' as const,
     restrictionCategory: input.category,
     restrictionOwnerId: input.ownerId,
-    restrictionReviewOn: input.reviewOn as CalendarDay,
+    restrictionReviewOn: input.reviewOn,
     restrictionPermittedUserIds: permitted,
   }
   const changed: CareRecord = { ...record, child: { ...record.child, ...changes } }
