@@ -1,8 +1,10 @@
-import { findApiTokenByHash, loadUser, touchApiToken } from '../../db/repositories/auth-repository.ts'
+import { findApiTokenAndEnter, loadUser, touchApiToken } from '../../db/repositories/auth-repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import type { AppDependencies } from '../shared/dependencies.ts'
 import { actorFromUser } from './actor-from-user.ts'
 import { hashToken } from './tokens.ts'
+
+const NO_AUTHORITY = '00000000-0000-0000-0000-000000000000'
 
 /**
  * Resolves a bearer token to the user it was issued to. A token of an inactive account, or of a demo account when
@@ -20,11 +22,12 @@ export async function authenticateApiToken(
   token: string,
   options: { isDemoMode?: boolean; requestId?: string | null; clientAddress?: string | null } = {},
 ): Promise<Actor | undefined> {
-  const found = await findApiTokenByHash(deps.db, hashToken(token))
-  if (!found) {
-    return undefined
-  }
-  return deps.db.withAuthority({ authorityId: found.authorityId, userId: found.userId }, async tx => {
+  // One transaction: find the token (before the authority is known), enter its authority, load the user.
+  return deps.db.withAuthority({ authorityId: NO_AUTHORITY }, async tx => {
+    const found = await findApiTokenAndEnter(tx, hashToken(token))
+    if (!found) {
+      return undefined
+    }
     const user = await loadUser(tx, found.userId)
     const actor = user ? actorFromUser(user) : undefined
     if (actor && user && (!user.isDemo || options.isDemoMode === true)) {
