@@ -212,9 +212,11 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
 export function routesWithoutProbes(
   routes: readonly { method: string; url: string; security?: { auth: string; policy: PolicyKey } | undefined }[],
 ): string[] {
-  return routes
-    // HEAD runs the GET handler (Fastify adds it), so the GET's probe covers it.
-    .filter(r => r.security?.auth === 'token' && r.method !== 'HEAD')
-    .map(r => `${r.method} ${r.url}`)
-    .filter(key => !(key in API_PROBES))
+  return (
+    routes
+      // HEAD runs the GET handler (Fastify adds it), so the GET's probe covers it.
+      .filter(r => r.security?.auth === 'token' && r.method !== 'HEAD')
+      .map(r => `${r.method} ${r.url}`)
+      .filter(key => !(key in API_PROBES))
+  )
 }
