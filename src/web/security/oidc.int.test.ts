@@ -123,6 +123,13 @@ describe('sign-in through the authority’s OpenID Connect provider', () => {
     expect(url.searchParams.get('client_id')).toBe('permanence-planner')
   })
 
+  it('refuses to start without the sign-in form’s token (cross-site request forgery)', async () => {
+    const browser = webClient(t.baseUrl)
+    await browser.get('/sign-in')
+    expect((await browser.post('/sign-in/oidc', {})).status).toBe(403)
+    expect((await browser.post('/sign-in/oidc', { _form: 'x'.repeat(32) })).status).toBe(403)
+  })
+
   it('signs in a user found by verified email, links the identity, then finds them by subject', async () => {
     const { browser, authorizationUrl } = await startSignIn()
     const callback = await throughProvider(authorizationUrl, 'north-sw')

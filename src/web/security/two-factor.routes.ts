@@ -66,11 +66,11 @@ export function registerTwoFactorRoutes(app: FastifyInstance, deps: AppDependenc
     { config: { security: { ...config.security, audit: 'SECOND_FACTOR_VERIFIED' } }, schema: { hide: true } },
     async (request, reply) => {
       const session = request.session
-      if (!session?.needsSecondFactor) {
-        return reply.redirect(paths.home(), 303)
-      }
       if (!hasValidCsrfToken(request)) {
         return sendPage(reply, request, 'errors/forbidden.njk', { reason: 'form-expired', user: null }, 403)
+      }
+      if (!session?.needsSecondFactor) {
+        return reply.redirect(paths.home(), 303)
       }
       const code = formField(request, 'code').trim()
       if (!/^\d{6}$/.test(code.replace(/\s+/g, ''))) {
