@@ -3,6 +3,7 @@
  * use it. Exit codes: 0 success, 1 failure, 2 bad input or usage.
  */
 import { Command, CommanderError } from 'commander'
+import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { demoCommand } from './commands/demo.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
@@ -22,6 +23,8 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand())
   program.addCommand(demoCommand())
   program.addCommand(tokensCommand())
+  program.addCommand(backupCommand())
+  program.addCommand(restoreCommand())
   program.exitOverride()
   for (const command of program.commands) {
     command.exitOverride()
