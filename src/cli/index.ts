@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander'
 import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { demoCommand } from './commands/demo.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { retentionCommand } from './commands/retention.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
 import { reportCliError } from './cli-context.ts'
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(tokensCommand())
   program.addCommand(backupCommand())
   program.addCommand(restoreCommand())
+  program.addCommand(retentionCommand())
   program.exitOverride()
   for (const command of program.commands) {
     command.exitOverride()
