@@ -12,6 +12,7 @@ import { searchPages } from './search/search.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
 import { accountPages, registerAccountRoutes } from './security/account-password.routes.ts'
 import { registerOidcRoutes } from './security/oidc.routes.ts'
+import { registerRestrictionRoutes, restrictionPages } from './security/restriction.routes.ts'
 import { registerTwoFactorRoutes } from './security/two-factor.routes.ts'
 import type { OidcSettings } from '../config.ts'
 import { registerWebPages, sendPage } from './web-route.ts'
@@ -48,12 +49,19 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
     registerTwoFactorRoutes(app, deps)
     registerOidcRoutes(app, deps, { isDemo: options.isDemo, cookie, requireSecondFactor, oidc })
     registerAccountRoutes(app, deps)
+    registerRestrictionRoutes(app, deps)
     app.get(
       '/accessibility',
       { config: { security: { auth: 'none', policy: 'public', audit: null } }, schema: { hide: true } },
       (request, reply) => sendPage(reply, request, 'accessibility.njk', {}),
     )
     app.renderWebNotFound = (request, reply) => sendPage(reply, request, 'errors/not-found.njk', {}, 404)
-    registerWebPages(app, deps, [...caseloadPages, ...childRecordPages, ...searchPages, ...accountPages])
+    registerWebPages(app, deps, [
+      ...caseloadPages,
+      ...childRecordPages,
+      ...searchPages,
+      ...accountPages,
+      ...restrictionPages,
+    ])
   }
 }

@@ -71,7 +71,9 @@ describe('web security (security SEC-06, SEC-09)', () => {
   it('refuses every form post without the form’s token (cross-site request forgery), changing nothing', async () => {
     const browser = webClient(t.baseUrl)
     await browser.signIn(t.north.users['team-manager'].email, TEST_PASSWORD)
-    const before = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE outcome = 'success' AND action <> 'CASELOAD_VIEWED'`)
+    const before = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE outcome = 'success' AND action <> 'CASELOAD_VIEWED'`,
+    )
     const posts = t.app.registeredRoutes.filter(r => r.method === 'POST' && r.security?.auth === 'session')
     expect(posts.length).toBeGreaterThan(3)
     for (const route of posts) {
@@ -107,7 +109,11 @@ describe('web security (security SEC-06, SEC-09)', () => {
       })
       expect({ url, status: response.status }).toEqual({ url, status: 403 })
     }
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE outcome = 'success' AND action <> 'CASELOAD_VIEWED'`)).toEqual(before)
+    expect(
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE outcome = 'success' AND action <> 'CASELOAD_VIEWED'`,
+      ),
+    ).toEqual(before)
   })
 
   it('never puts a child’s name or case number in a URL (crawl of every link, as every demo role)', async () => {

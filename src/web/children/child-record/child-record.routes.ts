@@ -14,7 +14,12 @@ async function showChild(op: Operation, request: FastifyRequest) {
   const page = await viewChildPage(op, parsed.data)
   return {
     template: 'children/child-record/child-record.njk',
-    context: { child: childRecordViewModel(page, page.accessLog, op.today), siblingNames: page.siblingNames },
+    context: {
+      child: childRecordViewModel(page, page.accessLog, op.today),
+      siblingNames: page.siblingNames,
+      // security PRIV-01: team managers and administrators can restrict a record (the form checks the policy).
+      canManageRestriction: op.actor.role === 'team-manager' || op.actor.role === 'administrator',
+    },
   }
 }
 
