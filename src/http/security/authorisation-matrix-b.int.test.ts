@@ -8,7 +8,7 @@ let world: MatrixWorld
 beforeAll(async () => {
   t = await startTestApp()
   world = await buildMatrixWorld(t)
-})
+}, 120_000)
 afterAll(async () => {
   await t.close()
 })

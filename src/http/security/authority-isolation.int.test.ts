@@ -72,7 +72,7 @@ beforeAll(async () => {
     ownerId: t.south.users['team-manager'].id,
     missingId: '00000000-0000-4000-8000-00000000beef',
   }
-})
+}, 120_000)
 afterAll(async () => {
   await t.close()
 })

@@ -105,7 +105,7 @@ beforeAll(async () => {
       })
     }
   }
-})
+}, 120_000)
 afterAll(async () => {
   await t.close()
 })

@@ -14,7 +14,7 @@ beforeAll(async () => {
      WHERE u.email = 'social.worker@northshire.example' AND c.sensitivity = 'normal' LIMIT 1`,
   )
   childId = child!.id
-})
+}, 120_000)
 afterAll(async () => {
   await t.close()
 })
