@@ -4,4 +4,8 @@ import { childrenRoutes } from './children/children.routes.ts'
 import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 
-export const apiRoutes: readonly ApiRoute<never, never, never>[] = [...childrenRoutes, ...restrictionsRoutes, ...usersRoutes]
+export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
+  ...childrenRoutes,
+  ...restrictionsRoutes,
+  ...usersRoutes,
+]

@@ -29,9 +29,7 @@ describe('password policy (security SEC-04)', () => {
     ['another script (counted in code points)', 'пароль-очень-длинный'],
     ['no uppercase, digits or symbols at all', 'umbrellapottingshedmarch'],
   ])('accepts %s', (_name, password) => {
-    expect(checkPassword(password, denyList, { email: 'sam.jones@example.test', displayName: 'Sam Jones' })).toEqual(
-      [],
-    )
+    expect(checkPassword(password, denyList, { email: 'sam.jones@example.test', displayName: 'Sam Jones' })).toEqual([])
   })
 
   it('counts length after normalisation, in code points', () => {

@@ -12,11 +12,7 @@ export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 128
 
 export type PasswordProblem =
-  | 'password-too-short'
-  | 'password-too-long'
-  | 'password-common'
-  | 'password-repetitive'
-  | 'password-contains-account'
+  'password-too-short' | 'password-too-long' | 'password-common' | 'password-repetitive' | 'password-contains-account'
 
 export const PASSWORD_MESSAGES: Readonly<Record<PasswordProblem, string>> = {
   'password-too-short': `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
