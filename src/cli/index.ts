@@ -9,6 +9,9 @@ import { migrateCommand } from './commands/migrate.ts'
 import { retentionCommand } from './commands/retention.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
+import { timescalesCommand } from './commands/timescales.ts'
+import { timescalesRefreshCommand } from './commands/timescales-refresh.ts'
+import { calendarCommand } from './commands/calendar.ts'
 import { reportCliError } from './cli-context.ts'
 
 /**
@@ -24,13 +27,16 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand())
   program.addCommand(demoCommand())
   program.addCommand(tokensCommand())
+  program.addCommand(timescalesCommand().addCommand(timescalesRefreshCommand()))
+  program.addCommand(calendarCommand())
   program.addCommand(backupCommand())
   program.addCommand(restoreCommand())
   program.addCommand(retentionCommand())
-  program.exitOverride()
-  for (const command of program.commands) {
+  const exitOverride = (command: Command): void => {
     command.exitOverride()
+    command.commands.forEach(exitOverride)
   }
+  exitOverride(program)
   return program
 }
 

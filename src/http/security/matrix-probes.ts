@@ -184,6 +184,22 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
     isChildRoute: false,
   },
   'GET /api/v1/users': { path: () => '/api/v1/users', allowed: [200], isChildRoute: false },
+  'GET /api/v1/children/:childId/timescales': { path: child('/timescales'), allowed: [200], isChildRoute: true },
+  // An empty case history: refused as input once the caller is known (every role may evaluate).
+  'POST /api/v1/timescales/evaluate': {
+    path: () => '/api/v1/timescales/evaluate',
+    body: () => ({}),
+    allowed: [400],
+    isChildRoute: false,
+  },
+  'GET /api/v1/policy-pack': { path: () => '/api/v1/policy-pack', allowed: [200], isChildRoute: false },
+  'PUT /api/v1/policy-pack': {
+    path: () => '/api/v1/policy-pack',
+    body: () => ({ definition: {}, reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [400, 412, 422],
+    isChildRoute: false,
+  },
   'POST /api/v1/users/:userId/disable': {
     path: target => `/api/v1/users/${target.ownerId}/disable`,
     ifMatch: true,

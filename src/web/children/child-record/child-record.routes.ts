@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../app/shared/errors.ts'
 import type { Operation } from '../../../app/shared/run-operation.ts'
 import type { FastifyRequest } from 'fastify'
 import { childRecordViewModel } from './child-record.view-model.ts'
+import { timescalesViewModel } from './timescales.view-model.ts'
 
 async function showChild(op: Operation, request: FastifyRequest) {
   const parsed = idSchema.safeParse((request.params as Record<string, unknown>).childId)
@@ -17,6 +18,10 @@ async function showChild(op: Operation, request: FastifyRequest) {
     context: {
       child: childRecordViewModel(page, page.accessLog, op.today),
       siblingNames: page.siblingNames,
+      timescales: timescalesViewModel(
+        page.timescales,
+        new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
+      ),
       // security PRIV-01: team managers and administrators can restrict a record (the form checks the policy).
       canManageRestriction: op.actor.role === 'team-manager' || op.actor.role === 'administrator',
     },
