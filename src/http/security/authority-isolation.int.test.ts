@@ -66,6 +66,7 @@ beforeAll(async () => {
           endedOn: '2025-06-01',
         })
       ).id!,
+      events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
     },
     takenCaseNumber: SECRET_CASE,
     teamId: t.south.teamA,

@@ -49,6 +49,7 @@ const ADD_FACT: Record<string, (target: ProbeTarget) => unknown> = {
   siblings: target => ({ siblingChildId: target.childId, kind: 'full' }),
   allocations: target => ({ workerId: target.missingId, startedOn: FUTURE }),
   'living-arrangements': target => ({ personId: target.missingId, startedOn: FUTURE }),
+  events: () => ({ kind: 'statutory-visit', occurredOn: FUTURE }),
 }
 
 const CHANGE_FACT: Record<string, (target: ProbeTarget) => unknown> = {
@@ -62,6 +63,7 @@ const CHANGE_FACT: Record<string, (target: ProbeTarget) => unknown> = {
   siblings: () => ({ kind: 'half', reason: 'Matrix probe' }),
   allocations: target => ({ workerId: target.ownerId, startedOn: FUTURE, reason: 'Matrix probe' }),
   'living-arrangements': target => ({ personId: target.missingId, startedOn: FUTURE, reason: 'Matrix probe' }),
+  events: () => ({ kind: 'statutory-visit', occurredOn: FUTURE, reason: 'Matrix probe' }),
 }
 
 const factProbes = Object.fromEntries(

@@ -160,6 +160,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         'living-arrangements': (
           await post('/living-arrangements', { personId, startedOn: '2025-01-01', endedOn: '2025-06-01' })
         ).id!,
+        events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
       }
       const permitted = variant.isPermitted ? ROLES.map(role => users[role].id) : []
       await t.db.query(
