@@ -1,10 +1,14 @@
 // Every JSON API route, by area. Each area exports its routes; the server registers this list.
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
+import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
+import { usersRoutes } from './users/users.routes.ts'
 
 export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...childrenRoutes,
   ...timescalesRoutes,
   ...policyPackRoutes,
+  ...restrictionsRoutes,
+  ...usersRoutes,
 ]

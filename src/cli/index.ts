@@ -3,8 +3,10 @@
  * use it. Exit codes: 0 success, 1 failure, 2 bad input or usage.
  */
 import { Command, CommanderError } from 'commander'
+import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { demoCommand } from './commands/demo.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { retentionCommand } from './commands/retention.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
 import { timescalesCommand } from './commands/timescales.ts'
@@ -27,6 +29,9 @@ export function buildProgram(): Command {
   program.addCommand(tokensCommand())
   program.addCommand(timescalesCommand().addCommand(timescalesRefreshCommand()))
   program.addCommand(calendarCommand())
+  program.addCommand(backupCommand())
+  program.addCommand(restoreCommand())
+  program.addCommand(retentionCommand())
   const exitOverride = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitOverride)

@@ -38,6 +38,10 @@ function navigationFor(request: FastifyRequest) {
   }
   const items = [{ href: paths.home(), text: 'My caseload' }]
   items.push({ href: paths.search(), text: 'Search' })
+  // Restriction owners and information governance see break-glass openings and overdue reviews (AUD-06).
+  if (actor.role === 'team-manager' || actor.role === 'administrator') {
+    items.push({ href: '/restrictions', text: 'Restricted records' })
+  }
   return items.map(item => ({ ...item, active: request.url === item.href }))
 }
 

@@ -53,6 +53,7 @@ export const CHILD_ACTIONS = [
   'meeting:record',
   'decision:record',
   'audit:view-child-access',
+  'restriction:manage',
 ] as const
 export type ChildAction = (typeof CHILD_ACTIONS)[number]
 
@@ -105,6 +106,8 @@ const CHILD_GRANTS: Record<Role, Partial<Record<ChildAction, Grant>>> = {
     'meeting:record': TEAM,
     'decision:record': TEAM,
     'audit:view-child-access': TEAM,
+    // Restricting a record of their team, or lifting it (security PRIV-01).
+    'restriction:manage': TEAM,
   },
   iro: {
     'child:view': ASSIGNED,
@@ -126,6 +129,7 @@ const CHILD_GRANTS: Record<Role, Partial<Record<ChildAction, Grant>>> = {
   'performance-analyst': {},
   administrator: {
     'audit:view-child-access': ANYONE,
+    'restriction:manage': ANYONE,
   },
 }
 

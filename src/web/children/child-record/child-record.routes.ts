@@ -22,6 +22,8 @@ async function showChild(op: Operation, request: FastifyRequest) {
         page.timescales,
         new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
       ),
+      // security PRIV-01: team managers and administrators can restrict a record (the form checks the policy).
+      canManageRestriction: op.actor.role === 'team-manager' || op.actor.role === 'administrator',
     },
   }
 }
