@@ -22,6 +22,7 @@ import {
   ensureInactiveUsers,
   ensureSocialWorkerRefs,
   ensureTeam,
+  insertAuditEvents,
   insertPeople,
   insertRows,
   loadImportState,
@@ -54,7 +55,7 @@ import { TABLE_COLUMNS, TABLE_NAMES, type TableName } from '../../domain/returns
 import { domainError } from '../../domain/shared/result.ts'
 import type { Actor } from '../shared/actor.ts'
 import type { AppDependencies } from '../shared/dependencies.ts'
-import { RuleViolationError } from '../shared/errors.ts'
+import { AuditUnavailableError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseAuthority, runOperation, type Operation } from '../shared/run-operation.ts'
 import {
   IMPORT_CHANGE_REASON,
@@ -63,6 +64,9 @@ import {
   outcomeIds,
   placeholderWorkerId,
 } from './return-support.ts'
+
+/** The audit event of each child the import writes. */
+export const CHILD_AUDIT_ACTION = 'CHILD_IMPORTED_FROM_SSDA903'
 
 /** The team imported children are placed in until someone allocates them. */
 export const IMPORTED_TEAM_NAME = 'Imported from SSDA903 — not yet allocated'
@@ -96,7 +100,7 @@ export interface ImportOptions {
    * the timescale engine. A failure rejects the child (nothing of it is written).
    */
   readonly afterChildWritten?: (op: Operation, childId: string) => Promise<void>
-  /** Children whose stored state is read together (default 250). */
+  /** Children whose stored state is read, and new children written, together (default 500). */
   readonly batchSize?: number
 }
 
@@ -464,6 +468,60 @@ async function writeChild(
   await options.afterChildWritten?.(op, childId)
 }
 
+/**
+ * Writes a batch of new children in one transaction: one insert per table for the whole batch, and one audit event
+ * per child (CHILD_IMPORTED_FROM_SSDA903, naming the child) in the same transaction, besides the batch's own event.
+ * Each child was checked against the care-record invariants before, so a failure here is unexpected; the caller then
+ * writes the batch's children one by one, so that each stays all or nothing (docs/adr/0052).
+ */
+async function writeCreates(
+  op: Operation,
+  plans: readonly Extract<ChildPlan, { kind: 'create' }>[],
+  options: ImportOptions,
+): Promise<void> {
+  authoriseAuthority(op, 'returns:import')
+  const childIds = plans.map(plan => plan.facts.child.id)
+  op.addAuditDetail('source', 'ssda903')
+  op.addAuditDetail('childIds', childIds)
+  const context: WriteContext = { authorityId: op.actor.authorityId, userId: op.actor.userId, now: op.now }
+  await setChangeReason(op.tx, IMPORT_CHANGE_REASON)
+  await insertRows(
+    op.tx,
+    context,
+    'children',
+    plans.map(plan => plan.rows.child),
+  )
+  const people = new Map(plans.flatMap(plan => plan.people.map(person => [person.id, person] as const)))
+  await insertPeople(op.tx, context, [...people.values()])
+  for (const key of WRITE_ORDER) {
+    const rows = plans.flatMap(plan => plan.rows.tables[key])
+    if (rows.length > 0) {
+      await insertRows(op.tx, context, key, rows)
+    }
+  }
+  await insertAuditEvents(
+    op.tx,
+    childIds.map(childId => ({
+      authorityId: op.actor.authorityId,
+      userId: op.actor.userId,
+      role: op.actor.role,
+      childId,
+      action: CHILD_AUDIT_ACTION,
+      purpose: null,
+      outcome: 'success',
+      clientAddress: null,
+      requestId: null,
+      method: null,
+      route: null,
+      breakGlassReason: null,
+      details: { source: 'ssda903', change: 'created' },
+    })),
+  )
+  for (const childId of childIds) {
+    await options.afterChildWritten?.(op, childId)
+  }
+}
+
 function rejectionMessage(error: unknown, facts: ReturnFacts): { kind: string; message: string } {
   if (error instanceof RuleViolationError) {
     const starts = new Map<string, string>()
@@ -615,9 +673,12 @@ export async function importSsda903Returns(
   const childIdsWritten: string[] = []
   const total = stitched.children.length
   const every = options.progressEvery ?? 1000
-  const batchSize = options.batchSize ?? 250
+  const batchSize = options.batchSize ?? 500
+  const today = deps.clock.today()
   let done = 0
-  const report = () =>
+  let reported = -1
+  const report = () => {
+    reported = done
     options.onProgress?.({
       done,
       total,
@@ -625,6 +686,7 @@ export async function importSsda903Returns(
       unchanged: counts.unchanged,
       rejected: counts.rejected,
     })
+  }
   for (let start = 0; start < total; start += batchSize) {
     const batch = stitched.children.slice(start, start + batchSize).map(desiredFacts)
     const state = await deps.db.withAuthority({ authorityId: actor.authorityId, userId: actor.userId }, tx =>
@@ -635,6 +697,21 @@ export async function importSsda903Returns(
         batch.flatMap(facts => facts.people.map(person => person.id)),
       ),
     )
+    const creates: Extract<ChildPlan, { kind: 'create' }>[] = []
+    const writeOne = async (plan: Extract<ChildPlan, { kind: 'create' | 'update' }>) => {
+      try {
+        await runOperation(deps, request(CHILD_AUDIT_ACTION), op => writeChild(op, plan, options))
+        childIdsWritten.push(plan.facts.child.id)
+        counts[plan.kind === 'create' ? 'created' : 'updated'] += 1
+      } catch (error) {
+        if (error instanceof AuditUnavailableError) {
+          throw error
+        }
+        counts.rejected += 1
+        const { kind, message } = rejectionMessage(error, plan.facts)
+        entries.push(rejectedEntry(plan.facts, kind, message))
+      }
+    }
     for (const facts of batch) {
       const plan = planChild(facts, state)
       if (plan.kind === 'unchanged') {
@@ -642,24 +719,43 @@ export async function importSsda903Returns(
       } else if (plan.kind === 'reject') {
         counts.rejected += 1
         entries.push(rejectedEntry(facts, plan.entryKind, plan.message))
-      } else {
-        try {
-          await runOperation(deps, request('CHILD_IMPORTED_FROM_SSDA903'), op => writeChild(op, plan, options))
-          childIdsWritten.push(facts.child.id)
-          counts[plan.kind === 'create' ? 'created' : 'updated'] += 1
-        } catch (error) {
+      } else if (plan.kind === 'create') {
+        const issues = validateCareRecord(plan.facts, today)
+        if (issues.length > 0) {
           counts.rejected += 1
+          const error = new RuleViolationError(
+            issues.map(issue => domainError(issue.code, [issue.fact, issue.factId, issue.field], issue.params)),
+          )
           const { kind, message } = rejectionMessage(error, facts)
           entries.push(rejectedEntry(facts, kind, message))
+        } else {
+          creates.push(plan)
         }
-      }
-      done += 1
-      if (done % every === 0) {
-        report()
+      } else {
+        await writeOne(plan)
       }
     }
+    if (creates.length > 0) {
+      try {
+        await runOperation(deps, request('SSDA903_IMPORT_BATCH_WRITTEN'), op => writeCreates(op, creates, options))
+        childIdsWritten.push(...creates.map(plan => plan.facts.child.id))
+        counts.created += creates.length
+      } catch (error) {
+        if (error instanceof AuditUnavailableError) {
+          throw error
+        }
+        // Something in the batch failed at the database: write its children one by one to find which.
+        for (const plan of creates) {
+          await writeOne(plan)
+        }
+      }
+    }
+    done += batch.length
+    if (Math.floor(done / every) > Math.floor((done - batch.length) / every)) {
+      report()
+    }
   }
-  if (done % every !== 0) {
+  if (reported !== done) {
     report()
   }
   const result: ImportCounts = {

@@ -85,6 +85,7 @@ describe('SSDA903 import and export through the database', () => {
     const progress: number[] = []
     const report = await importSsda903Returns(deps, importer, returnFolders(facts, YEARS), {
       progressEvery: 50,
+      batchSize: 25,
       onProgress: p => progress.push(p.done),
     })
     expect(report.isRefused).toBe(false)
@@ -158,9 +159,7 @@ describe('SSDA903 import and export through the database', () => {
         file.name === 'reviews.csv'
           ? {
               ...file,
-              text: toCsv(
-                csvRows(file.text).filter(row => !(row[0] === droppedChild && row[2] === droppedDay)),
-              ),
+              text: toCsv(csvRows(file.text).filter(row => !(row[0] === droppedChild && row[2] === droppedDay))),
             }
           : file,
       ),
