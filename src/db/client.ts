@@ -39,6 +39,10 @@ export interface RawQuery {
 
 export interface Database extends RawQuery {
   readonly kind: DatabaseKind
+  /** The server URL (PostgreSQL only), for libraries that open their own connections (pg-boss). */
+  readonly connectionString?: string
+  /** Runs a multi-statement script and returns the rows of its last statement (pg-boss on PGlite). */
+  execScript(text: string): Promise<Record<string, unknown>[]>
   readonly orm: Orm
   /** Where the data lives, for messages: a folder, `memory`, or the server URL without its password. */
   readonly location: string
@@ -97,6 +101,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     pglite,
     location: options.dataDir ?? 'memory',
     ...raw,
+    execScript: async (text: string) => (await pglite.exec(text)).at(-1)?.rows ?? [],
     withAuthority: (context, work) =>
       orm.transaction(async tx => {
         await enterAuthority(tx, context)
@@ -161,6 +166,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     orm,
     pool,
     location: redactDatabaseUrl(url),
+    connectionString: url,
+    execScript: async (text: string) => {
+      const result = (await pool.query(text)) as unknown
+      const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult | undefined) : (result as pg.QueryResult)
+      return (last?.rows ?? []) as Record<string, unknown>[]
+    },
     query: async <T>(text: string, params: readonly unknown[] = []) =>
       (await pool.query(text, params as unknown[])).rows as T[],
     exec: async (text: string) => {

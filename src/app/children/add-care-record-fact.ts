@@ -29,6 +29,7 @@ const RECORD_LIST: Record<FactKind, keyof CareRecord> = {
   siblings: 'siblings',
   allocations: 'allocations',
   'living-arrangements': 'livingArrangements',
+  events: 'events',
 }
 
 /**

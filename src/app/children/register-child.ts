@@ -50,6 +50,7 @@ export async function registerChild(op: Operation, input: ChildCreate): Promise<
     siblings: [],
     allocations: [],
     livingArrangements: [],
+    events: [],
   }
   assertCareRecordValid(op, record, { kind: 'child', id: childId })
   await setChangeReason(op.tx, 'Child registered')

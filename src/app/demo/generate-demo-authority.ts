@@ -33,6 +33,7 @@ import type {
   Sex,
 } from '../../domain/children/codes.ts'
 import { addCalendarDays, addCalendarMonths, isoWeekday, type CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { generateDemoEvents } from './generate-demo-events.ts'
 import type { Random } from './random.ts'
 
 export const GIVEN_NAMES_FEMALE = [
@@ -341,6 +342,7 @@ export function generateDemoChildren(
       const record: CareRecord = {
         ...sibling.record,
         siblings: links.filter(l => l.childId === sibling.record.child.id).map(l => l.link),
+        events: generateDemoEvents(random, sibling.record, sibling.journey, today),
       }
       const problems = validateCareRecord(record, today)
       if (problems.length > 0) {
@@ -739,6 +741,7 @@ function buildChild(random: Random, o: BuildOptions): Omit<DemoChild, 'record'> 
       siblings: [],
       allocations,
       livingArrangements: living,
+      events: [],
     },
   }
 }

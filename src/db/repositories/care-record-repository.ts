@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
 import type {
+  CareEvent,
   CareProceedings,
   CareRecord,
   ChildDetails,
@@ -23,6 +24,7 @@ import type {
 } from '../../domain/children/care-record.ts'
 import type { Tx } from '../client.ts'
 import {
+  careEvents,
   careProceedings,
   childRelationships,
   children,
@@ -50,6 +52,7 @@ export const FACT_TABLES = {
   siblings: siblingLinks,
   allocations: workerAllocations,
   'living-arrangements': livingArrangements,
+  events: careEvents,
 } as const satisfies Record<FactKind, unknown>
 
 /** SQL table names, for the version history. */
@@ -66,6 +69,7 @@ export const FACT_TABLE_NAMES: Record<FactKind | 'child' | 'person', string> = {
   siblings: 'sibling_links',
   allocations: 'worker_allocations',
   'living-arrangements': 'living_arrangements',
+  events: 'care_events',
 }
 
 const META_KEYS = [
@@ -141,6 +145,7 @@ export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecor
   const relationships = await facts<ChildRelationship>(childRelationships, childRelationships.createdAt)
   const allocations = await facts<WorkerAllocation>(workerAllocations, workerAllocations.startedOn)
   const living = await facts<LivingArrangement>(livingArrangements, livingArrangements.startedOn)
+  const events = await facts<CareEvent>(careEvents, careEvents.occurredOn)
   const siblingRows = await tx
     .select()
     .from(siblingLinks)
@@ -182,6 +187,7 @@ export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecor
     siblings,
     allocations,
     livingArrangements: living,
+    events,
   }
 }
 
