@@ -9,7 +9,7 @@
  * 4. (reported) A second import of the same folders: nothing to write.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chooseAuthority, commandLineActor } from '../src/app/returns/command-line-actor.ts'
@@ -48,7 +48,7 @@ try {
   const facts = generateSyntheticFacts({
     seed: Number(values.seed),
     children,
-    earliest: '2022-04-01' as CalendarDay,
+    earliest: '2024-04-01' as CalendarDay,
     asOf: '2027-03-31' as CalendarDay,
   })
   for (const folder of returnFolders(facts, YEARS)) {
@@ -75,6 +75,11 @@ try {
     })
 
   peakRss = process.memoryUsage().rss
+  let cpu = process.cpuUsage()
+  const cpuSeconds = () => {
+    const used = process.cpuUsage(cpu)
+    return ((used.user + used.system) / 1e6).toFixed(1)
+  }
   let started = performance.now()
   const report = await importSsda903Returns(deps, importer, readFolders(), {
     progressEvery: 5000,
@@ -82,15 +87,17 @@ try {
       console.error(`  imported ${p.done} of ${p.total} children (${seconds(performance.now() - started)} s)`),
   })
   const importMs = performance.now() - started
+  const importCpu = cpuSeconds()
   const importPeak = peakRss
   const counts = report.counts
   console.log(
     `Import: ${seconds(importMs)} s for ${counts.childrenImported} children ` +
       `(${Math.round(counts.childrenImported / (importMs / 1000))} children/s; created ${counts.childrenCreated}, ` +
-      `rejected ${counts.childrenRejected}); peak RSS ${mb(importPeak)}`,
+      `rejected ${counts.childrenRejected}); CPU ${importCpu} s; peak RSS ${mb(importPeak)}`,
   )
 
   peakRss = process.memoryUsage().rss
+  cpu = process.cpuUsage()
   started = performance.now()
   const built = await runOperation(
     deps,
@@ -106,7 +113,7 @@ try {
   console.log(
     `Export: ${seconds(exportMs)} s for ${built.childCount} children in the 2026/27 return ` +
       `(${Math.round(built.childCount / (exportMs / 1000))} children/s; ${built.failures.length} failures); ` +
-      `peak RSS ${mb(peakRss)}`,
+      `CPU ${cpuSeconds()} s; peak RSS ${mb(peakRss)}`,
   )
 
   started = performance.now()
@@ -117,6 +124,11 @@ try {
   )
   await db.close()
   clearInterval(sampler)
+  console.log(
+    `Load average (1, 5, 15 min): ${loadavg()
+      .map(n => n.toFixed(1))
+      .join(', ')}`,
+  )
   console.log(
     `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; ` +
       `peak RSS overall ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`,

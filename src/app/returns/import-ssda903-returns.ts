@@ -19,6 +19,7 @@ import { setChangeReason } from '../../db/client.ts'
 import { findPostgresError } from '../../db/errors.ts'
 import { loadCareRecord, type WriteContext } from '../../db/repositories/care-record-repository.ts'
 import {
+  analyseReturnTables,
   ensureInactiveUsers,
   ensureSocialWorkerRefs,
   ensureTeam,
@@ -100,7 +101,7 @@ export interface ImportOptions {
    * the timescale engine. A failure rejects the child (nothing of it is written).
    */
   readonly afterChildWritten?: (op: Operation, childId: string) => Promise<void>
-  /** Children whose stored state is read, and new children written, together (default 500). */
+  /** Children whose stored state is read, and new children written, together (default 1000). */
   readonly batchSize?: number
 }
 
@@ -673,7 +674,7 @@ export async function importSsda903Returns(
   const childIdsWritten: string[] = []
   const total = stitched.children.length
   const every = options.progressEvery ?? 1000
-  const batchSize = options.batchSize ?? 500
+  const batchSize = options.batchSize ?? 1000
   const today = deps.clock.today()
   let done = 0
   let reported = -1
@@ -687,7 +688,9 @@ export async function importSsda903Returns(
       rejected: counts.rejected,
     })
   }
+  let batchNumber = 0
   for (let start = 0; start < total; start += batchSize) {
+    batchNumber += 1
     const batch = stitched.children.slice(start, start + batchSize).map(desiredFacts)
     const state = await deps.db.withAuthority({ authorityId: actor.authorityId, userId: actor.userId }, tx =>
       loadImportState(
@@ -749,6 +752,11 @@ export async function importSsda903Returns(
           await writeOne(plan)
         }
       }
+    }
+    // Statistics after the 1st, 2nd, 4th, 8th … batch that wrote anything keep foreign-key checks on their indexes
+    // as the tables grow (see analyseReturnTables).
+    if (creates.length > 0 && (batchNumber & (batchNumber - 1)) === 0) {
+      await analyseReturnTables(deps.db)
     }
     done += batch.length
     if (Math.floor(done / every) > Math.floor((done - batch.length) / every)) {

@@ -14,6 +14,77 @@ ALTER TABLE record_versions DROP CONSTRAINT record_versions_table_name_record_id
 ALTER TABLE record_versions ADD CONSTRAINT record_versions_authority_record_version_key
   UNIQUE (authority_id, table_name, record_id, version);
 
+-- History per statement, not per row (docs/adr/0054-record-history-per-statement.md). The 0001 trigger ran a PL/pgSQL
+-- function for every row written; bulk writes (the SSDA903 import, the demo) spent most of their time there. These
+-- triggers copy the same rows into record_versions — the same columns, who (app.user_id), when and why
+-- (app.change_reason) — with one INSERT … SELECT per statement over its transition table. The version check stays a
+-- row trigger. Every versioned table so far is converted, and app_protect_table creates the new triggers from now on.
+CREATE FUNCTION app_record_statement_versions() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO record_versions (authority_id, table_name, record_id, child_id, version, operation, data, changed_by,
+    change_reason)
+  SELECT (r.data ->> 'authority_id')::uuid, TG_TABLE_NAME, (r.data ->> 'id')::uuid,
+    CASE WHEN TG_TABLE_NAME = 'children' THEN (r.data ->> 'id')::uuid ELSE (r.data ->> 'child_id')::uuid END,
+    (r.data ->> 'version')::integer, TG_OP, r.data, app_current_user(),
+    nullif(current_setting('app.change_reason', true), '')
+  FROM (SELECT to_jsonb(n) AS data FROM new_rows n) r;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION app_add_history_triggers(table_name text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  -- A trigger with a transition table serves one event, so inserts and updates have one each.
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+    'FOR EACH STATEMENT EXECUTE FUNCTION app_record_statement_versions()', table_name || '_history_insert', table_name);
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS new_rows '
+    'FOR EACH STATEMENT EXECUTE FUNCTION app_record_statement_versions()', table_name || '_history_update', table_name);
+END
+$$;
+
+DO $$
+DECLARE
+  found record;
+BEGIN
+  FOR found IN
+    SELECT c.relname AS table_name, t.tgname AS trigger_name
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+    WHERE p.proname = 'app_record_version' AND NOT t.tgisinternal
+  LOOP
+    EXECUTE format('DROP TRIGGER %I ON %I', found.trigger_name, found.table_name);
+    PERFORM app_add_history_triggers(found.table_name);
+  END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION app_protect_table(table_name text, kind text) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
+  EXECUTE format('CREATE POLICY %I ON %I USING (authority_id = app_current_authority()) '
+    'WITH CHECK (authority_id = app_current_authority())', table_name || '_authority', table_name);
+  IF kind = 'versioned' THEN
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO permanence_app', table_name);
+    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION app_check_version()',
+      table_name || '_version_check', table_name);
+    PERFORM app_add_history_triggers(table_name);
+    EXECUTE format('CREATE TRIGGER %I BEFORE DELETE ON %I FOR EACH ROW EXECUTE FUNCTION app_refuse_delete()',
+      table_name || '_no_delete', table_name);
+  ELSIF kind = 'append-only' THEN
+    EXECUTE format('GRANT SELECT, INSERT ON %I TO permanence_app', table_name);
+  ELSIF kind = 'mutable' THEN
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO permanence_app', table_name);
+  ELSE
+    RAISE EXCEPTION 'Unknown table kind %', kind;
+  END IF;
+END
+$$;
+
 -- UASC DUC: the day the child stopped being an unaccompanied asylum-seeking child.
 ALTER TABLE children ADD COLUMN uasc_ceased_on date;
 

@@ -31,7 +31,7 @@ import type {
 } from '../../domain/returns/return-facts.ts'
 import type { ScorecardThresholds } from '../../domain/returns/scorecard.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
-import type { Tx } from '../client.ts'
+import type { Database, Tx } from '../client.ts'
 import { queryRows } from '../raw-sql.ts'
 import type { AuditEventRow } from './audit-repository.ts'
 import {
@@ -344,7 +344,7 @@ export interface StoredChildRows {
  * Assembles ReturnFacts from a child's stored rows.
  * @param stored - the rows (voided rows already left out)
  * @param workerRefs - the 903 identifier of each worker that has one (fallback for allocations without details)
- * @returns the facts (proceedings, orders, relationships, people, siblings and living arrangements empty)
+ * @returns the facts (proceedings, orders, relationships, people, siblings, living arrangements and events empty)
  */
 export function rowsToReturnFacts(stored: StoredChildRows, workerRefs: ReadonlyMap<string, string>): ReturnFacts {
   const rows = (key: ReturnTableKey) => stored.tables[key] ?? []
@@ -463,6 +463,7 @@ export function rowsToReturnFacts(stored: StoredChildRows, workerRefs: ReadonlyM
     siblings: [],
     allocations,
     livingArrangements: [],
+    events: [],
     returnDetails: {
       isMother: nullable(stored.child.isMother as boolean | null),
       firstChildBornOn: nullable(stored.child.firstChildBornOn as CalendarDay | null),
@@ -811,6 +812,24 @@ export async function voidRow(
     voidedBy: context.userId,
     voidReason: reason,
   })
+}
+
+/**
+ * Refreshes the planner's statistics for the tables the import writes (owner-level maintenance). PGlite has no
+ * autovacuum, so a table filled in one session keeps the statistics of its empty start, and the cached plans of its
+ * foreign-key checks scan it whole: an import slowed down with every batch until its tables were analysed.
+ * @param db - the database
+ */
+export async function analyseReturnTables(db: Database): Promise<void> {
+  const names = [
+    'children',
+    'people',
+    'users',
+    'teams',
+    'social_worker_refs',
+    ...RETURN_TABLE_KEYS.map(key => getTableConfig(tableOf(key)).name),
+  ]
+  await db.exec(`ANALYZE ${names.map(name => `"${name}"`).join(', ')}`)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

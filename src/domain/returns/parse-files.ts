@@ -194,7 +194,7 @@ export function parseSsda903Files(files: readonly SourceFile[], options: ParseOp
         bom: true,
         skip_empty_lines: true,
         relax_column_count: false,
-      }) as unknown as string[][]
+      })
     } catch (cause) {
       const lines = (cause as { lines?: number }).lines
       error(
