@@ -7,6 +7,9 @@ import { demoCommand } from './commands/demo.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
+import { timescalesCommand } from './commands/timescales.ts'
+import { timescalesRefreshCommand } from './commands/timescales-refresh.ts'
+import { calendarCommand } from './commands/calendar.ts'
 import { reportCliError } from './cli-context.ts'
 
 /**
@@ -22,10 +25,13 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand())
   program.addCommand(demoCommand())
   program.addCommand(tokensCommand())
-  program.exitOverride()
-  for (const command of program.commands) {
+  program.addCommand(timescalesCommand().addCommand(timescalesRefreshCommand()))
+  program.addCommand(calendarCommand())
+  const exitOverride = (command: Command): void => {
     command.exitOverride()
+    command.commands.forEach(exitOverride)
   }
+  exitOverride(program)
   return program
 }
 

@@ -33,7 +33,7 @@ import type {
   Sex,
 } from '../../domain/children/codes.ts'
 import { addCalendarDays, addCalendarMonths, isoWeekday, type CalendarDay } from '../../domain/shared/calendar-day.ts'
-import { generateDemoEvents } from './generate-demo-events.ts'
+import { generateDemoEvents, markStayingPutReviews } from './generate-demo-events.ts'
 import type { Random } from './random.ts'
 
 export const GIVEN_NAMES_FEMALE = [
@@ -343,6 +343,7 @@ export function generateDemoChildren(
         ...sibling.record,
         siblings: links.filter(l => l.childId === sibling.record.child.id).map(l => l.link),
         events: generateDemoEvents(random, sibling.record, sibling.journey, today),
+        reviews: markStayingPutReviews(sibling.record, sibling.journey),
       }
       const problems = validateCareRecord(record, today)
       if (problems.length > 0) {

@@ -49,6 +49,14 @@ export function generateDemoEvents(
       }
     }
   }
+  // Eligible children (16 or over, looked after 13 weeks since 14) get their needs assessment (CL-01).
+  const sixteenth = addCalendarMonths(record.child.dateOfBirthOn, 16 * 12)
+  const openPeriod = record.periodsOfCare.find(p => p.endedOn === null)
+  if (openPeriod && sixteenth <= today) {
+    const from = openPeriod.startedOn > sixteenth ? addCalendarDays(openPeriod.startedOn, 91) : sixteenth
+    add('care-leaver-needs-assessment', addCalendarDays(from, random.int(20, isDrifting ? 120 : 80)))
+    add('staying-put-discussion', addCalendarDays(from, random.int(10, 60)))
+  }
   for (const placement of record.placements) {
     const end = placement.endedOn ?? addCalendarDays(today, 1)
     add('placement-plan', addCalendarDays(placement.startedOn, random.int(0, isDrifting ? 12 : 4)), placement.id)
@@ -60,4 +68,20 @@ export function generateDemoEvents(
     }
   }
   return events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0))
+}
+
+/**
+ * Marks the first statutory review after the 16th birthday as having considered Staying Put (REV-05), as most
+ * reviews do; drifting children's reviews do not.
+ * @param record - the child's record
+ * @param journey - the child's journey
+ * @returns the reviews, marked
+ */
+export function markStayingPutReviews(record: CareRecord, journey: Journey): CareRecord['reviews'] {
+  if (journey === 'drifting') {
+    return record.reviews
+  }
+  const sixteenth = addCalendarMonths(record.child.dateOfBirthOn, 16 * 12)
+  const first = record.reviews.find(r => r.heldOn >= sixteenth)
+  return record.reviews.map(r => (r === first ? { ...r, consideredStayingPut: true } : r))
 }

@@ -11,6 +11,7 @@ import { ROLE_LABELS, type Role } from '../../domain/access/policies.ts'
 import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
+import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { seededRandom } from './random.ts'
 
@@ -176,6 +177,7 @@ async function seedAuthority(
       [...people.values()],
     )
   })
+  await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
 }
 

@@ -213,7 +213,7 @@ function readText(path: string | undefined): string | undefined {
 export function timescalesCommand(): Command {
   return new Command('timescales')
     .description('Work out every statutory and local-policy due date for one child, with the reason for each')
-    .requiredOption('--case <file>', 'case history JSON (docs/case-history.md)')
+    .option('--case <file>', 'case history JSON (docs/case-history.md); required unless a subcommand is given')
     .addOption(
       new Option('--policy <pack>', 'built-in policy pack').choices([...BUILT_IN_POLICY_PACK_IDS]).default('national'),
     )
@@ -223,17 +223,23 @@ export function timescalesCommand(): Command {
     .option('--json', 'print {"items":[…],"eligibility":[…],"drift":{…},"meta":{…}}')
     .action(
       (options: {
-        case: string
+        case?: string
         policy: string
         policyFile?: string
         bankHolidays?: string
         asOf?: string
         json?: boolean
       }) => {
+        if (options.case === undefined) {
+          process.stderr.write("error: required option '--case <file>' not specified\n")
+          process.exitCode = EXIT_INVALID_INPUT
+          return
+        }
+        const caseFile = options.case
         let output: TimescalesOutput
         try {
           output = runTimescales({
-            caseText: readFileSync(options.case, 'utf8'),
+            caseText: readFileSync(caseFile, 'utf8'),
             policy: options.policy,
             policyText: readText(options.policyFile),
             bankHolidaysText: readText(options.bankHolidays),
