@@ -133,9 +133,7 @@ export async function loadOpenItems(
  * @param tx - a transaction in the authority
  * @returns the settings
  */
-export async function loadPolicySettings(
-  tx: Tx,
-): Promise<{
+export async function loadPolicySettings(tx: Tx): Promise<{
   authorityId: string
   builtInPack: string
   custom: { id: string; version: number; name: string; definition: Record<string, unknown> } | null

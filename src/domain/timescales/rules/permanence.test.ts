@@ -18,6 +18,23 @@ function withPlan(plan: Partial<CaseHistoryInput['permanencePlans'][number]>): R
 
 describe('PP-01 permanence plan by the second review (Vol 2 statutory guidance; [DEV] [DOR] [TAM]; rules.md §3, D4)', () => {
   test.each([
+    ['2026-01-10', 'before the plan was due'],
+    ['2026-05-01', 'no permanence plan had been recorded by 15 April 2026'],
+  ] as const)(
+    'PP-01 is not counted as overdue once the child stops being looked after (left %s) (Vol 2 statutory guidance)',
+    (end, words) => {
+      const input = structuredClone(ISSUE_EXAMPLE)
+      input.periodsOfCare = [{ ...input.periodsOfCare[0]!, end }]
+      input.placements = [{ ...input.placements[0]!, end }]
+      input.permanencePlans = []
+      input.contactSuspensions = []
+      const item = itemFor(evaluate(caseHistory(input), '2026-06-01', 'national'), 'PP-01')
+      expect(item.status).toBe('not-applicable')
+      expect(item.explanation).toContain(words)
+    },
+  )
+
+  test.each([
     ['national', '2026-04-15', 'upcoming', 'by the second review, due by 15 April 2026'],
     ['devon', '2026-04-15', 'upcoming', 'ratified at a review'],
     ['dorset', '2026-04-14', 'upcoming', 'before the second review'],

@@ -128,6 +128,21 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
       metOn = null
     }
   }
+  // A child no longer looked after has no plan falling due: say whether the duty was missed, but do not count it
+  // as overdue now (it would stay "overdue" for ever on a closed case).
+  if (metOn === null && period.end !== null && period.end <= ctx.asOf) {
+    out.push(
+      notApplicable(
+        ctx,
+        'PP-01',
+        period.end <= due
+          ? `The child stopped being looked after on ${fmt(period.end)}, before the plan was due`
+          : `The child stopped being looked after on ${fmt(period.end)}; no permanence plan had been recorded by ${fmt(due)}, when it was due`,
+        rule.policy,
+      ),
+    )
+    return
+  }
   const evidenceWords = s.evidence
     .map(e => (e === 'endorsedOn' ? 'endorsed by the team manager' : 'ratified at a review'))
     .join(' or ')
