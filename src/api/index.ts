@@ -2,5 +2,10 @@
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { timescalesRoutes } from './timescales/timescales.routes.ts'
+import { returnsRoutes } from './returns/returns.routes.ts'
 
-export const apiRoutes: readonly ApiRoute<never, never, never>[] = [...childrenRoutes, ...timescalesRoutes]
+export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
+  ...childrenRoutes,
+  ...timescalesRoutes,
+  ...returnsRoutes,
+]

@@ -97,10 +97,11 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void
   readonly progressEvery?: number
   /**
-   * Called in each child's transaction after the child is written, e.g. to recompute the child's due dates with
-   * the timescale engine. A failure rejects the child (nothing of it is written).
+   * Called in each write's transaction after its children are written (a batch of new children, or one changed
+   * child), e.g. `afterCareRecordChange` to recompute their due dates with the timescale engine. A failure rolls the
+   * write back (the children are then written one by one, and a child whose hook fails is rejected).
    */
-  readonly afterChildWritten?: (op: Operation, childId: string) => Promise<void>
+  readonly afterChildrenWritten?: (op: Operation, childIds: readonly string[]) => Promise<void>
   /** Children whose stored state is read, and new children written, together (default 1000). */
   readonly batchSize?: number
 }
@@ -466,7 +467,7 @@ async function writeChild(
       }
     }
   }
-  await options.afterChildWritten?.(op, childId)
+  await options.afterChildrenWritten?.(op, [childId])
 }
 
 /**
@@ -518,9 +519,7 @@ async function writeCreates(
       details: { source: 'ssda903', change: 'created' },
     })),
   )
-  for (const childId of childIds) {
-    await options.afterChildWritten?.(op, childId)
-  }
+  await options.afterChildrenWritten?.(op, childIds)
 }
 
 function rejectionMessage(error: unknown, facts: ReturnFacts): { kind: string; message: string } {
