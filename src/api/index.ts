@@ -1,11 +1,12 @@
 // Every JSON API route, by area. Each area exports its routes; the server registers this list.
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
-import { timescalesRoutes } from './timescales/timescales.routes.ts'
+import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
 
 export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...childrenRoutes,
   ...timescalesRoutes,
+  ...policyPackRoutes,
   ...returnsRoutes,
 ]

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient, startTestApp, type TestApp } from '../../http/testing/test-app.ts'
 
@@ -134,5 +135,59 @@ describe("a child's stored timescales", () => {
     )
     expect(after.body.items.find(i => i.rule === 'REV-01')).toMatchObject({ status: 'met' })
     expect(after.body.items.find(i => i.rule === 'REV-02')).toMatchObject({ dueOn: '2026-04-20' })
+  })
+})
+
+describe("the authority's policy pack", () => {
+  it('shows the built-in pack and the units the authority must confirm', async () => {
+    const response = await worker.get<{ source: string; id: string; unconfirmedUnits: unknown[] }>(
+      '/api/v1/policy-pack',
+    )
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ source: 'built-in', id: 'national' })
+    expect(response.headers.get('etag')).toBe('W/"0"')
+  })
+
+  it('is changed by an administrator without code: a malformed pack is refused naming the path, a good one recomputes every child', async () => {
+    const admin = apiClient(t.baseUrl, t.north.users.administrator.token)
+    expect(
+      (await worker.put('/api/v1/policy-pack', { definition: {}, reason: 'Try' }, { 'if-match': 'W/"0"' })).status,
+    ).toBe(403)
+    const bad = await admin.put<{ errors: { path: string; message: string }[] }>(
+      '/api/v1/policy-pack',
+      {
+        definition: {
+          id: 'northshire',
+          name: 'Northshire',
+          extends: 'national',
+          versions: [{ effectiveFrom: 'soon' }],
+        },
+        reason: 'Local policy',
+      },
+      { 'if-match': 'W/"0"' },
+    )
+    expect(bad.status).toBe(422)
+    expect(bad.body.errors.map(e => e.path).join(' ')).toContain('versions.0.effectiveFrom')
+    const dorset = JSON.parse(
+      readFileSync(new URL('../../domain/timescales/policy-packs/dorset.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>
+    const good = await admin.put<{ version: number; childrenRecomputed: number }>(
+      '/api/v1/policy-pack',
+      {
+        definition: { ...dorset, id: 'northshire-local', name: 'Northshire (Dorset-style)' },
+        reason: 'Adopt Dorset practice',
+      },
+      { 'if-match': 'W/"0"' },
+    )
+    expect(good.status, JSON.stringify(good.body)).toBe(200)
+    expect(good.body.version).toBe(1)
+    const stale = await admin.put(
+      '/api/v1/policy-pack',
+      { definition: dorset, reason: 'Again' },
+      { 'if-match': 'W/"0"' },
+    )
+    expect(stale.status).toBe(412)
+    const shown = await worker.get<{ source: string; name: string }>('/api/v1/policy-pack')
+    expect(shown.body).toMatchObject({ source: 'authority', name: 'Northshire (Dorset-style)' })
   })
 })

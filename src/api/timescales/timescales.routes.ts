@@ -5,7 +5,9 @@ import { z } from 'zod'
 import { InputError } from '../../app/shared/errors.ts'
 import { evaluateCaseHistory } from '../../app/timescales/evaluate-case-history.ts'
 import { viewChildTimescales } from '../../app/timescales/view-child-timescales.ts'
-import { idSchema } from '../../domain/shared/input.ts'
+import { viewPolicyPack } from '../../app/timescales/view-policy-pack.ts'
+import { changePolicyPack } from '../../app/timescales/change-policy-pack.ts'
+import { idSchema, reasonSchema } from '../../domain/shared/input.ts'
 import { CaseHistorySchema, formatFieldPath, parseCaseHistory } from '../../domain/timescales/case-history.ts'
 import { BUILT_IN_POLICY_PACK_IDS } from '../../domain/timescales/policy-packs.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
@@ -57,5 +59,40 @@ export const timescalesRoutes: readonly ApiRoute<never, never, never>[] = [
     audit: 'CHILD_TIMESCALES_VIEWED',
     params: z.strictObject({ childId: idSchema }),
     handle: async (op, { params }) => ({ body: await viewChildTimescales(op, params.childId) }),
+  }),
+] as unknown as ApiRoute<never, never, never>[]
+
+const PolicyPackChangeSchema = z.strictObject({
+  definition: z.record(z.string(), z.unknown(), { error: 'required' }),
+  reason: reasonSchema,
+})
+
+export const policyPackRoutes: readonly ApiRoute<never, never, never>[] = [
+  apiRoute({
+    method: 'GET',
+    url: '/api/v1/policy-pack',
+    summary: "The authority's policy pack (its own, or the built-in pack it follows) and the settings it must confirm",
+    tags: ['Timescales'],
+    policy: 'policy:view',
+    audit: 'POLICY_PACK_VIEWED',
+    handle: async op => {
+      const pack = await viewPolicyPack(op)
+      return { body: pack, version: pack.version ?? 0 }
+    },
+  }),
+  apiRoute({
+    method: 'PUT',
+    url: '/api/v1/policy-pack',
+    summary:
+      "Set the authority's own policy pack (If-Match: the current version, 0 for a built-in pack); every child's due dates are recomputed",
+    tags: ['Timescales'],
+    policy: 'policy:manage',
+    audit: 'POLICY_PACK_CHANGED',
+    body: PolicyPackChangeSchema,
+    needsVersion: true,
+    handle: async (op, { body, version }) => {
+      const changed = await changePolicyPack(op, version, body.definition, body.reason)
+      return { body: changed, version: changed.version }
+    },
   }),
 ] as unknown as ApiRoute<never, never, never>[]
