@@ -102,7 +102,7 @@ export interface ImportOptions {
    * write back (the children are then written one by one, and a child whose hook fails is rejected).
    */
   readonly afterChildrenWritten?: (op: Operation, childIds: readonly string[]) => Promise<void>
-  /** Children whose stored state is read, and new children written, together (default 1000). */
+  /** Children whose stored state is read, and new children written, together (default 1000, or the progress interval if smaller). */
   readonly batchSize?: number
 }
 
@@ -673,7 +673,8 @@ export async function importSsda903Returns(
   const childIdsWritten: string[] = []
   const total = stitched.children.length
   const every = options.progressEvery ?? 1000
-  const batchSize = options.batchSize ?? 1000
+  // Progress comes between batches, so a batch is never longer than the progress interval.
+  const batchSize = options.batchSize ?? Math.min(1000, every)
   const today = deps.clock.today()
   let done = 0
   let reported = -1
