@@ -7,6 +7,9 @@
  * 2. Import: read the folders, parse, stitch and write every child (one audited transaction per child).
  * 3. Export: the 2026/27 return from the database, validated, written as CSV files with failures.csv.
  * 4. (reported) A second import of the same folders: nothing to write.
+ *
+ * `--timescales` also recomputes each imported child's due dates in the import's transactions, as the command does
+ * unless told `--no-timescales`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -20,6 +23,7 @@ import { returnFolders } from '../src/app/returns/testing/return-folders.ts'
 import { createDependencies } from '../src/app/shared/default-dependencies.ts'
 import { runOperation } from '../src/app/shared/run-operation.ts'
 import { fixedClock } from '../src/app/shared/system-clock.ts'
+import { afterCareRecordChange } from '../src/app/timescales/after-care-record-change.ts'
 import { openPglite } from '../src/db/client.ts'
 import { migrate } from '../src/db/migrate.ts'
 import { generateSyntheticFacts } from '../src/domain/returns/synthetic-facts.ts'
@@ -30,6 +34,9 @@ const { values } = parseArgs({
     children: { type: 'string', default: '20000' },
     seed: { type: 'string', default: '2026' },
     keep: { type: 'boolean', default: false },
+    // As `permanence import ssda903` does by default: recompute every imported child's due dates in the same
+    // transactions (the timescale engine).
+    timescales: { type: 'boolean', default: false },
   },
 })
 const children = Number(values.children)
@@ -82,6 +89,7 @@ try {
   }
   let started = performance.now()
   const report = await importSsda903Returns(deps, importer, readFolders(), {
+    ...(values.timescales ? { afterChildrenWritten: (op, ids) => afterCareRecordChange(op, ...ids) } : {}),
     progressEvery: 5000,
     onProgress: p =>
       console.error(`  imported ${p.done} of ${p.total} children (${seconds(performance.now() - started)} s)`),
@@ -91,7 +99,7 @@ try {
   const importPeak = peakRss
   const counts = report.counts
   console.log(
-    `Import: ${seconds(importMs)} s for ${counts.childrenImported} children ` +
+    `Import${values.timescales ? ' (with due dates recomputed)' : ''}: ${seconds(importMs)} s for ${counts.childrenImported} children ` +
       `(${Math.round(counts.childrenImported / (importMs / 1000))} children/s; created ${counts.childrenCreated}, ` +
       `rejected ${counts.childrenRejected}); CPU ${importCpu} s; peak RSS ${mb(importPeak)}`,
   )

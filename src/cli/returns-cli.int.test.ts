@@ -89,6 +89,23 @@ describe('permanence import ssda903 and permanence returns', { timeout: 120_000 
       expect(readFileSync(join(out, file.name), 'utf8'), file.name).toBe(file.text)
     }
     expect(readFileSync(join(out, 'failures.csv'), 'utf8')).toBe('RULE,SEVERITY,CHILD,TABLE,FIELD,MESSAGE\r\n')
+    // Exported folders, failures.csv and all, import as they are, and change nothing.
+    const earlier = join(work, 'out-2024-25')
+    expect(run(['returns', 'ssda903', '--year', '2025', '--out', earlier, '--authority', 'importshire']).status).toBe(0)
+    const reimported = run([
+      'import',
+      'ssda903',
+      earlier,
+      out,
+      '--year',
+      '2025',
+      '--year',
+      '2026',
+      '--authority',
+      'importshire',
+    ])
+    expect(reimported.status).toBe(0)
+    expect(reimported.stdout).toContain(`Children: 0 created, 0 updated, ${children} unchanged, 0 rejected.`)
     const annex = run(['returns', 'annex-a', '--out', join(work, 'annex-a.xlsx'), '--authority', 'importshire'])
     expect(annex.status).toBe(0)
     expect(readFileSync(join(work, 'annex-a.xlsx')).subarray(0, 2).toString()).toBe('PK')

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Ssda903Folder } from '../../app/returns/import-ssda903-returns.ts'
+import { FAILURE_COLUMNS } from '../../app/returns/return-files.ts'
 import {
   collectionYearLabel,
   EARLIEST_IMPORT_YEAR,
@@ -110,9 +111,9 @@ export function readFolder(folder: string, year: CollectionYear): Ssda903Folder 
   if (names.length === 0) {
     throw new FolderProblem(`${folder} has no .csv files`)
   }
-  return {
-    label: folder.replace(/\/+$/, ''),
-    year,
-    files: names.map(name => ({ name, text: readFileSync(join(folder, name), 'utf8') })),
-  }
+  const files = names
+    .map(name => ({ name, text: readFileSync(join(folder, name), 'utf8') }))
+    // The failures.csv `permanence returns` writes beside the tables is not part of the return.
+    .filter(file => !file.text.replace(/^\uFEFF/, '').startsWith(`${FAILURE_COLUMNS.join(',')}\r\n`))
+  return { label: folder.replace(/\/+$/, ''), year, files }
 }
