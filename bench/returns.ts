@@ -24,7 +24,8 @@ import { createDependencies } from '../src/app/shared/default-dependencies.ts'
 import { runOperation } from '../src/app/shared/run-operation.ts'
 import { fixedClock } from '../src/app/shared/system-clock.ts'
 import { afterCareRecordChange } from '../src/app/timescales/after-care-record-change.ts'
-import { openPglite } from '../src/db/client.ts'
+import pg from 'pg'
+import { openPglite, openPostgres } from '../src/db/client.ts'
 import { migrate } from '../src/db/migrate.ts'
 import { generateSyntheticFacts } from '../src/domain/returns/synthetic-facts.ts'
 import type { CalendarDay } from '../src/domain/shared/calendar-day.ts'
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     // As `permanence import ssda903` does by default: recompute every imported child's due dates in the same
     // transactions (the timescale engine).
     timescales: { type: 'boolean', default: false },
+    // For comparison: a PostgreSQL server (a fresh database is created on it and dropped afterwards).
+    'database-url': { type: 'string' },
   },
 })
 const children = Number(values.children)
@@ -65,7 +68,24 @@ try {
       writeFileSync(join(dir, file.name), file.text)
     }
   }
-  const db = await openPglite({ dataDir: join(work, 'pglite') })
+  const serverUrl = values['database-url']
+  const benchDatabase = `permanence_bench_${process.pid}`
+  const withDatabase = (url: string, name: string) => {
+    const parsed = new URL(url)
+    parsed.pathname = `/${name}`
+    return parsed.toString()
+  }
+  if (serverUrl !== undefined) {
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${benchDatabase}`)
+    await admin.end()
+  }
+  const db =
+    serverUrl === undefined
+      ? await openPglite({ dataDir: join(work, 'pglite') })
+      : await openPostgres(withDatabase(serverUrl, benchDatabase))
+  console.log(`Database: ${db.kind}`)
   await migrate(db)
   const deps = createDependencies(db, fixedClock('2027-05-03T10:00:00Z'))
   const authority = await chooseAuthority(db, { code: 'benchshire', createName: 'Benchshire' })
@@ -131,6 +151,12 @@ try {
       `${again.counts.childrenUnchanged} unchanged, ${again.childIdsWritten.length} written`,
   )
   await db.close()
+  if (serverUrl !== undefined) {
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`DROP DATABASE ${benchDatabase} WITH (FORCE)`)
+    await admin.end()
+  }
   clearInterval(sampler)
   console.log(
     `Load average (1, 5, 15 min): ${loadavg()
