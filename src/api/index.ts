@@ -4,6 +4,7 @@ import { childrenRoutes } from './children/children.routes.ts'
 import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
+import { returnsRoutes } from './returns/returns.routes.ts'
 
 export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...childrenRoutes,
@@ -11,4 +12,5 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...policyPackRoutes,
   ...restrictionsRoutes,
   ...usersRoutes,
+  ...returnsRoutes,
 ]

@@ -12,6 +12,8 @@ import { tokensCommand } from './commands/tokens.ts'
 import { timescalesCommand } from './commands/timescales.ts'
 import { timescalesRefreshCommand } from './commands/timescales-refresh.ts'
 import { calendarCommand } from './commands/calendar.ts'
+import { importCommand } from './commands/import-ssda903.ts'
+import { returnsCommand } from './commands/returns.ts'
 import { reportCliError } from './cli-context.ts'
 
 /**
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   program.addCommand(backupCommand())
   program.addCommand(restoreCommand())
   program.addCommand(retentionCommand())
+  program.addCommand(importCommand())
+  program.addCommand(returnsCommand())
   const exitOverride = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitOverride)

@@ -35,6 +35,8 @@ export interface ApiResult {
   /** Sets `ETag: W/"<version>"`. */
   readonly version?: number
   readonly location?: string
+  /** A file rather than JSON (e.g. a CSV table): its media type, and the name to save it under. */
+  readonly file?: { readonly contentType: string; readonly name: string }
 }
 
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
@@ -252,6 +254,11 @@ export function registerApiRoutes(
           }
           if (result.location) {
             reply.header('Location', result.location)
+          }
+          if (result.file) {
+            reply
+              .type(result.file.contentType)
+              .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
           }
           return reply.code(result.status ?? 200).send(result.body)
         } catch (error) {

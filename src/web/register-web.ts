@@ -9,6 +9,8 @@ import { stylesheet } from './assets/build-assets.ts'
 import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
 import { searchPages } from './search/search.routes.ts'
+import { returnsPages } from './returns/returns.routes.ts'
+import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
 import { accountPages, registerAccountRoutes } from './security/account-password.routes.ts'
 import { registerOidcRoutes } from './security/oidc.routes.ts'
@@ -62,6 +64,8 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...searchPages,
       ...accountPages,
       ...restrictionPages,
+      ...returnsPages,
+      ...authorityDashboardPages,
     ])
   }
 }

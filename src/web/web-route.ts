@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import { AppError, AuditUnavailableError, BreakGlassRequiredError } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
-import { ROLE_LABELS } from '../domain/access/policies.ts'
+import { decideAuthorityAccess, ROLE_LABELS } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
 import { paths } from './paths.ts'
 
@@ -20,6 +20,8 @@ export interface PageResult {
   readonly status?: number
   /** Post/redirect/get: where to go after a successful form. */
   readonly redirect?: string
+  /** A download rather than a page (an export): its media type, the name to save it under, and its content. */
+  readonly file?: { readonly contentType: string; readonly name: string; readonly body: string | Uint8Array }
 }
 
 export interface WebPage {
@@ -41,6 +43,13 @@ function navigationFor(request: FastifyRequest) {
   // Restriction owners and information governance see break-glass openings and overdue reviews (AUD-06).
   if (actor.role === 'team-manager' || actor.role === 'administrator') {
     items.push({ href: '/restrictions', text: 'Restricted records' })
+  }
+  // National returns and the authority dashboard (issue 8), for those whose role may see them.
+  if (decideAuthorityAccess(actor.role, 'dashboard:authority') === 'allow') {
+    items.push({ href: '/dashboards/authority', text: 'Authority dashboard' })
+  }
+  if (decideAuthorityAccess(actor.role, 'returns:export') === 'allow') {
+    items.push({ href: '/returns', text: 'Returns' })
   }
   return items.map(item => ({ ...item, active: request.url === item.href }))
 }
@@ -152,6 +161,12 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
           )
           if (result.redirect) {
             return reply.redirect(result.redirect, 303)
+          }
+          if (result.file) {
+            return reply
+              .type(result.file.contentType)
+              .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
+              .send(typeof result.file.body === 'string' ? result.file.body : Buffer.from(result.file.body))
           }
           return sendPage(
             reply,

@@ -66,6 +66,7 @@ export const AUTHORITY_ACTIONS = [
   'dashboard:authority',
   'returns:export',
   'returns:import',
+  'scorecard:configure',
   'timescales:evaluate',
   'qa:manage-rounds',
   'users:manage',
@@ -158,6 +159,8 @@ const AUTHORITY_GRANTS: Record<AuthorityAction, ReadonlySet<Role>> = {
   'dashboard:authority': new Set<Role>(['team-manager', 'performance-analyst', 'administrator']),
   'returns:export': new Set<Role>(['performance-analyst']),
   'returns:import': new Set<Role>(['administrator']),
+  // The authority's adoption scorecard thresholds (issue 8): set by those who report on them.
+  'scorecard:configure': new Set<Role>(['performance-analyst', 'administrator']),
   'timescales:evaluate': new Set<Role>(ROLES),
   'qa:manage-rounds': new Set<Role>(['qa-auditor']),
   'users:manage': new Set<Role>(['administrator']),
