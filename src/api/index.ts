@@ -1,5 +1,13 @@
 // Every JSON API route, by area. Each area exports its routes; the server registers this list.
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
+import { meetingRoutes } from './meetings/meetings.routes.ts'
+import { panelRoutes } from './panels/panels.routes.ts'
+import { planRoutes } from './plans/plans.routes.ts'
 
-export const apiRoutes: readonly ApiRoute<never, never, never>[] = [...childrenRoutes]
+export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
+  ...childrenRoutes,
+  ...planRoutes,
+  ...meetingRoutes,
+  ...panelRoutes,
+]

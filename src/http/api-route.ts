@@ -35,6 +35,8 @@ export interface ApiResult {
   /** Sets `ETag: W/"<version>"`. */
   readonly version?: number
   readonly location?: string
+  /** Extra headers, e.g. Content-Type and Content-Disposition for a downloaded document. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
@@ -246,6 +248,9 @@ export function registerApiRoutes(
           }
           if (result.location) {
             reply.header('Location', result.location)
+          }
+          for (const [name, value] of Object.entries(result.headers ?? {})) {
+            reply.header(name, value)
           }
           return reply.code(result.status ?? 200).send(result.body)
         } catch (error) {

@@ -1,3 +1,4 @@
 // The Drizzle schema: one module per area, mirroring the SQL migrations (schema.int.test.ts keeps them in step).
 export * from './platform.ts'
 export * from './care-record.ts'
+export * from './planning.ts'
