@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
-import { AppError, AuditUnavailableError, BreakGlassRequiredError } from '../app/shared/errors.ts'
+import { AppError, AuditUnavailableError, BreakGlassRequiredError, type AuditOutcome } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
 import { ROLE_LABELS } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
@@ -20,6 +20,25 @@ export interface PageResult {
   readonly status?: number
   /** Post/redirect/get: where to go after a successful form. */
   readonly redirect?: string
+  /** A download (a printed document): sent as an attachment with no child's name in the file name. */
+  readonly file?: { readonly body: Buffer; readonly contentType: string; readonly fileName: string }
+}
+
+/**
+ * A form that comes back with errors (ADR 0040): thrown from a page's handler so that the request's transaction is
+ * rolled back (nothing half-written) and audited with the refusal's outcome, then the page is shown with the error
+ * summary and every answer kept.
+ */
+export class PageWithErrors extends AppError {
+  readonly status: number
+  override readonly name = 'PageWithErrors'
+  constructor(
+    readonly page: PageResult,
+    readonly outcome: AuditOutcome = 'invalid',
+  ) {
+    super('The form has errors')
+    this.status = outcome === 'conflict' ? 409 : (page.status ?? 400)
+  }
 }
 
 export interface WebPage {
@@ -149,6 +168,14 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
           if (result.redirect) {
             return reply.redirect(result.redirect, 303)
           }
+          if (result.file) {
+            return reply
+              .code(200)
+              .header('Content-Type', result.file.contentType)
+              .header('Content-Disposition', `attachment; filename="${result.file.fileName}"`)
+              .header('Cache-Control', 'no-store')
+              .send(result.file.body)
+          }
           return sendPage(
             reply,
             request,
@@ -172,6 +199,15 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
  * @returns the reply
  */
 export function sendErrorPage(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
+  if (error instanceof PageWithErrors) {
+    return sendPage(
+      reply,
+      request,
+      error.page.template ?? 'errors/not-found.njk',
+      error.page.context ?? {},
+      error.status,
+    )
+  }
   if (error instanceof BreakGlassRequiredError) {
     return sendPage(reply, request, 'errors/restricted.njk', { childId: error.childId }, 403)
   }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient, startTestApp, type TestApp } from '../../http/testing/test-app.ts'
-import { lookedAfterChild, movableClock } from '../plans/testing/planning-api.ts'
+import { lookedAfterChild, movableClock } from '../../http/testing/planning-fixtures.ts'
 
 type Client = ReturnType<typeof apiClient>
 interface ErrorBody {

@@ -16,7 +16,7 @@ import {
   movableClock,
   pdfText,
   usePlanningGuidance,
-} from './testing/planning-api.ts'
+} from '../../http/testing/planning-fixtures.ts'
 
 type Client = ReturnType<typeof apiClient>
 interface ErrorBody {

@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import { londonDayOf } from '../../../app/shared/system-clock.ts'
-import type { Clock, Instant } from '../../../domain/shared/clock.ts'
-import type { CalendarDay } from '../../../domain/shared/calendar-day.ts'
-import type { apiClient, TestApp } from '../../../http/testing/test-app.ts'
+import { londonDayOf } from '../../app/shared/system-clock.ts'
+import type { Clock, Instant } from '../../domain/shared/clock.ts'
+import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import type { apiClient, TestApp } from './test-app.ts'
 
 /** A clock a test moves from day to day, at 10:00 London time (winter: UTC). */
 export interface MovableClock extends Clock {
