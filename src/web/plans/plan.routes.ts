@@ -34,7 +34,6 @@ import {
   rows,
   text,
   type FormObject,
-  type FormValue,
 } from './form-data.ts'
 import { planActionPages } from './plan-actions.routes.ts'
 import { childIdOf, STALE_PLAN } from './page-support.ts'
