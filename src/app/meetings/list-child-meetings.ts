@@ -1,4 +1,5 @@
 import { listActionUpdates, listMeetingsForChildren } from '../../db/repositories/meetings-repository.ts'
+import { loadSiblingIds } from '../../db/repositories/plans-repository.ts'
 import {
   listAdmDecisions,
   listPanelRequests,
@@ -23,6 +24,8 @@ export interface ChildMeetings {
   readonly panelRequests: readonly StoredPanelRequest[]
   readonly admDecisions: readonly AdmDecision[]
   readonly childNames: Readonly<Record<string, string>>
+  /** The child's brothers and sisters the user may see, for a sibling group's meeting. */
+  readonly siblings: readonly { readonly childId: string; readonly name: string }[]
   readonly permissions: PlanningPermissions
   readonly settings: PlanningSettings
 }
@@ -42,7 +45,9 @@ export async function listChildMeetings(op: Operation, childId: string): Promise
     op.tx,
     meetings.map(meeting => meeting.id),
   )
-  const others = [...new Set(meetings.flatMap(meeting => meeting.record.childIds))]
+  const siblingIds = await loadSiblingIds(op.tx, childId)
+  const others = [...new Set([...meetings.flatMap(meeting => meeting.record.childIds), ...siblingIds])]
+  const names = await childNames(op, others)
   return {
     child: await loadChildHeader(op, childId),
     meetings: stored.map(item => ({ meeting: item.meeting, rowVersion: item.rowVersion })),
@@ -55,7 +60,8 @@ export async function listChildMeetings(op: Operation, childId: string): Promise
     })),
     panelRequests: await listPanelRequests(op.tx, childId),
     admDecisions: await listAdmDecisions(op.tx, childId),
-    childNames: await childNames(op, others),
+    childNames: names,
+    siblings: siblingIds.filter(id => names[id] !== undefined).map(id => ({ childId: id, name: names[id]! })),
     permissions: await planningPermissions(op, childId),
     settings: await planningSettingsFor(op),
   }

@@ -8,7 +8,7 @@ import { loadChildHeader } from './child-header.ts'
 import { assertRowVersion, loadPlanState, planningContextOf, rowVersionAfter } from './plan-support.ts'
 
 /**
- * Writes the child's "My plan" afresh from the permanence plan (the version in force), in plain words, as a draft
+ * Writes the child's "My plan" afresh from the permanence plan (the version in force, once endorsed), in plain words, as a draft
  * for the social worker to edit before it is shared ([TAM] §4, §10.2; [DOR] "be wary of jargon"). Replacing an
  * earlier copy needs its row version; the earlier copy stays in the history.
  * @param op - the operation
@@ -23,8 +23,9 @@ export async function composeMyPlanDraft(
 ): Promise<{ rowVersion: number }> {
   await authoriseChild(op, childId, 'plan:edit')
   const state = await loadPlanState(op, childId)
-  if (!state.inForce) {
-    throw new RuleViolationError([domainError('plan-not-started', [])])
+  // "My plan" tells the child the plan the authority has agreed, not a draft.
+  if (!state.inForce || (state.inForce.plan.status !== 'endorsed' && state.inForce.plan.status !== 'ratified')) {
+    throw new RuleViolationError([domainError('plan-not-in-force', [])])
   }
   const child = await loadChildHeader(op, childId)
   const values = {

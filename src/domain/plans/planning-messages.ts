@@ -18,7 +18,7 @@ export const PLANNING_MESSAGES = {
   'child-not-in-meeting': 'Choose the child this meeting is about',
   'sibling-not-linked': 'Choose the child or one of their brothers or sisters',
   'plan-version-not-found': 'Choose a version of this child’s plan',
-  'plan-not-in-force': 'Only the version of the plan in force can be used for this',
+  'plan-not-in-force': '“My plan” is written from the plan once the team manager has endorsed it',
   'review-not-looked-after':
     'The child was not looked after on the day of this review. Check the date, or the child’s periods of care',
   'my-plan-not-composed': 'Write “My plan” from the permanence plan first',

@@ -18,9 +18,9 @@ export const planPaths = {
   newAdmDecision: (childId: string) => `/children/${childId}/adm-decisions/new`,
   documents: (childId: string) => `/children/${childId}/documents`,
   planDocument: (childId: string, format: string, version?: number) =>
-    `/children/${childId}/documents/plan.${format}${version === undefined ? '' : `?version=${version}`}`,
+    `/children/${childId}/documents/plan/${format}${version === undefined ? '' : `?version=${version}`}`,
   minutesDocument: (childId: string, meetingId: string, format: string) =>
-    `/children/${childId}/documents/minutes/${meetingId}.${format}`,
-  myPlanDocument: (childId: string, format: string) => `/children/${childId}/documents/my-plan.${format}`,
+    `/children/${childId}/documents/minutes/${meetingId}/${format}`,
+  myPlanDocument: (childId: string, format: string) => `/children/${childId}/documents/my-plan/${format}`,
   myPlan: (childId: string, action: string) => `/children/${childId}/documents/my-plan/${action}`,
 } as const

@@ -110,5 +110,14 @@ export async function webSession(t: TestApp, user: TestUser) {
     }
     return post(form.attr('action')!, fields)
   }
-  return { get, post, submit }
+  /**
+   * Downloads a file with the session.
+   * @param path - the file's address
+   * @returns status, headers and bytes
+   */
+  const download = async (path: string): Promise<{ status: number; headers: Headers; body: Buffer }> => {
+    const response = await fetch(`${t.baseUrl}${path}`, { headers: { cookie: cookieHeader() }, redirect: 'manual' })
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) }
+  }
+  return { get, post, submit, download }
 }
