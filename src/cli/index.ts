@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { demoCommand } from './commands/demo.ts'
+import { documentsCommand } from './commands/documents.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand())
   program.addCommand(demoCommand())
   program.addCommand(tokensCommand())
+  program.addCommand(documentsCommand())
   program.exitOverride()
   for (const command of program.commands) {
     command.exitOverride()

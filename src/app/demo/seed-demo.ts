@@ -12,6 +12,7 @@ import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
+import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
 import { seededRandom } from './random.ts'
 
 /** The password of every demo account (shown in the README; demo mode only). */
@@ -175,6 +176,17 @@ async function seedAuthority(
       children.map(c => c.record),
       [...people.values()],
     )
+  })
+  // Plans, meetings and decisions at every stage (issue 4).
+  await seedDemoPlanning(db, {
+    authorityId: provisioned.authorityId,
+    systemUserId,
+    children,
+    featuredWorkerId,
+    demoIroId: demoIro,
+    settings: demoPlanningSettings(spec.code),
+    seed: seed + 1,
+    today,
   })
   return accounts
 }

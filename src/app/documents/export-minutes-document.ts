@@ -12,19 +12,21 @@ import { renderMinutesPdf } from './render-minutes-pdf.ts'
  * Children in a sibling group's meeting that the user may not see are named "Name not available". Audited as an
  * export of the child's record.
  * @param op - the operation
- * @param childId - the child
+ * @param childIdGiven - the child (null: the meeting's first child)
  * @param meetingId - the meeting
  * @param format - PDF or DOCX
  * @returns the file
  */
 export async function exportMinutesDocument(
   op: Operation,
-  childId: string,
+  childIdGiven: string | null,
   meetingId: string,
   format: DocumentFormat,
 ): Promise<DocumentFile> {
-  await authoriseChild(op, childId, 'child:view')
   const stored = await loadMeeting(op.tx, meetingId)
+  // Without a child named, the minutes are printed through the first child the meeting covers.
+  const childId = childIdGiven ?? stored?.meeting.record.childIds[0] ?? meetingId
+  await authoriseChild(op, childId, 'child:view')
   if (!stored || !stored.meeting.record.childIds.includes(childId)) {
     throw new NotFoundError('Meeting')
   }

@@ -10,7 +10,7 @@ import type { AdmDecision } from '../../domain/panels/adm-decision.ts'
 import type { PanelRequest } from '../../domain/panels/panel-request.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { Tx } from '../client.ts'
-import { admDecisions, myPlans, panelRequests } from '../schema/index.ts'
+import { admDecisions, childAssignments, myPlans, panelRequests } from '../schema/index.ts'
 import type { PlanningWriteContext, RowUpdateOutcome } from './plans-repository.ts'
 
 /** A stored panel request and its row version. */
@@ -307,4 +307,30 @@ export async function updateMyPlan(
     .from(myPlans)
     .where(and(eq(myPlans.id, id), isNull(myPlans.voidedAt)))
   return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
+ * Names panel members as hearing children's cases (the access policy's "assigned" relationship for a panel).
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param assignments - which member hears which child
+ */
+export async function assignPanelMembers(
+  tx: Tx,
+  context: PlanningWriteContext,
+  assignments: readonly { childId: string; userId: string }[],
+): Promise<void> {
+  if (assignments.length === 0) {
+    return
+  }
+  await tx.insert(childAssignments).values(
+    assignments.map(assignment => ({
+      id: randomUUID(),
+      authorityId: context.authorityId,
+      childId: assignment.childId,
+      userId: assignment.userId,
+      kind: 'panel',
+      startedAt: context.now,
+    })),
+  )
 }

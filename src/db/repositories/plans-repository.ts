@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { DecisionEvent } from '../../domain/plans/decision-event.ts'
 import type { PermanencePlan } from '../../domain/plans/permanence-plan.ts'
+import type { PlanningSettingsRecord } from '../../domain/plans/planning-settings.ts'
 import { hasViableContingency, primaryOptionType } from '../../domain/plans/plan-queries.ts'
 import type { Tx } from '../client.ts'
 import { decisionEvents, periodsOfCare, permanencePlans, planningSettings, siblingLinks } from '../schema/index.ts'
@@ -263,13 +264,14 @@ export async function loadPlanningSettingsRow(tx: Tx): Promise<PlanningSettingsR
  * Stores the authority's planning settings (replacing any earlier ones).
  * @param tx - the transaction
  * @param context - who and when
- * @param values - the settings
+ * @param settings - the settings
  */
 export async function savePlanningSettingsRow(
   tx: Tx,
   context: PlanningWriteContext,
-  values: Omit<PlanningSettingsRow, 'authorityId' | 'version' | 'updatedAt' | 'updatedBy'>,
+  settings: PlanningSettingsRecord,
 ): Promise<void> {
+  const values = { ...settings, purposesAlwaysToPanel: [...settings.purposesAlwaysToPanel] }
   await tx
     .insert(planningSettings)
     .values({
