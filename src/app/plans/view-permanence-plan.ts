@@ -8,6 +8,9 @@ import {
   type StoredPlanVersion,
 } from '../../db/repositories/plans-repository.ts'
 import type { Meeting } from '../../domain/meetings/meeting.ts'
+import { MeetingRecordSchema } from '../../domain/meetings/meeting-schemas.ts'
+import type { Actor } from '../../domain/plans/decision-event.ts'
+import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { checkPlanAgainstGuidance, type GuidanceCheck } from '../../domain/plans/guidance-checks.ts'
 import type { PlanError } from '../../domain/plans/plan-errors.ts'
 import { validatePlanForEndorsement } from '../../domain/plans/plan-rules.ts'
@@ -23,6 +26,44 @@ import {
   type PlanState,
 } from './plan-support.ts'
 import { planningSettingsFor } from './planning-settings.ts'
+
+/**
+ * A statutory review held, as the guidance checks see meetings (a closed child in care review about the child).
+ * @param childId - the child
+ * @param reviewId - the review in the care record
+ * @param heldOn - when
+ * @param today - today
+ * @returns the meeting
+ */
+function reviewAsMeeting(childId: string, reviewId: string, heldOn: CalendarDay, today: CalendarDay): Meeting {
+  const system: Actor = { id: '', role: 'iro', name: 'Care record' }
+  return {
+    id: reviewId,
+    version: 1,
+    kind: 'statutory-review',
+    status: 'closed',
+    record: MeetingRecordSchema.parse({
+      heldOn,
+      chair: { name: '', role: 'iro' },
+      childIds: [childId],
+      previousMeetingId: null,
+      purpose: '',
+      invitees: [],
+      actionReviews: [],
+      childOutcomes: [],
+      decisions: [],
+      actions: [],
+      minutes: '',
+      nextMeetingOn: null,
+      noNextMeetingReason: '',
+    }),
+    createdOn: today,
+    createdBy: system,
+    closed: { on: heldOn, by: system },
+    cancelled: null,
+    correction: null,
+  }
+}
 
 /** A brother's or sister's plan, as this child's plan shows it. */
 export interface SiblingPlanView {
@@ -72,13 +113,19 @@ export async function viewPermanencePlan(op: Operation, childId: string): Promis
   const siblingIds = await loadSiblingIds(op.tx, childId)
   const plans = await loadPlanVersionsForChildren(op.tx, [childId, ...siblingIds])
   const state = planStateOf(plans.get(childId) ?? [])
-  const meetings = (await listMeetingsForChildren(op.tx, [childId])).map(stored => stored.meeting)
+  const stored = await listMeetingsForChildren(op.tx, [childId])
+  const meetings = stored.map(item => item.meeting)
+  // Reviews held but recorded only in the care record count too: the guidance asks about reviews, however recorded.
+  const linked = new Set(stored.flatMap(item => Object.values(item.statutoryReviewIds)))
+  const reviewFacts = record.reviews
+    .filter(review => !linked.has(review.id))
+    .map(review => reviewAsMeeting(childId, review.id, review.heldOn, op.today))
   const siblingSummaries = await siblingPlanSummaries(op, childId)
   const people = new Map(record.people.map(person => [person.id, `${person.givenNames} ${person.familyName}`]))
   const latest = state.latest?.plan
   const guidance =
     latest && settings.guidancePolicy
-      ? checkPlanAgainstGuidance(latest, meetings, settings.guidancePolicy, op.today, {
+      ? checkPlanAgainstGuidance(latest, [...meetings, ...reviewFacts], settings.guidancePolicy, op.today, {
           planHistory: state.versions.map(stored => stored.plan),
           parentalResponsibilityHolders: record.relationships
             .filter(relationship => relationship.holdsParentalResponsibility)
