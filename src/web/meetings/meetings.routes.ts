@@ -177,7 +177,14 @@ async function bookMeeting(op: Operation, request: FastifyRequest): Promise<Page
   const parsed = ScheduleMeetingSchema.safeParse({
     kind,
     heldOn: heldOn.ok ? heldOn.value : null,
-    chair: { name: text(chair.name), role: text(chair.role) || DEFAULT_CHAIR[kind as MeetingKind] || '' },
+    // Unless chosen, the chair's role is the one the kind of meeting expects, else the role of whoever books it.
+    chair: {
+      name: text(chair.name),
+      role:
+        text(chair.role) ||
+        DEFAULT_CHAIR[kind as MeetingKind] ||
+        (op.actor.role in PARTICIPANT_ROLES ? op.actor.role : ''),
+    },
     childIds: [childId, ...listOf(form.childIds).filter(id => id !== childId)],
     purpose: text(form.purpose),
   })
