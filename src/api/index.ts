@@ -4,9 +4,12 @@ import { childrenRoutes } from './children/children.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
 import { planRoutes } from './plans/plans.routes.ts'
+import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 
 export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...childrenRoutes,
+  ...timescalesRoutes,
+  ...policyPackRoutes,
   ...planRoutes,
   ...meetingRoutes,
   ...panelRoutes,

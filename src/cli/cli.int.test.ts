@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -52,6 +52,71 @@ describe('permanence command line', () => {
     const unknown = run(['tokens', 'create', '--user', 'nobody@northshire.example'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no active user')
+  })
+
+  it('evaluates a case history file, and refuses a malformed one naming the field (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permanence-case-'))
+    const good = join(dir, 'case.json')
+    writeFileSync(
+      good,
+      JSON.stringify({
+        child: { dateOfBirth: '2012-05-31' },
+        asOf: '2026-02-01',
+        periodsOfCare: [{ start: '2025-12-19', end: null, legalStatus: 'C2' }],
+        placements: [{ start: '2025-12-19', end: null, placementType: 'U4' }],
+        reviews: [],
+        permanenceMeetings: [],
+        permanencePlans: [],
+        proceedings: [],
+        healthAssessments: [],
+        contactSuspensions: [],
+        people: [],
+        livingHistory: [],
+      }),
+    )
+    const result = run(['timescales', '--case', good, '--json'])
+    expect(result.status).toBe(0)
+    const output = JSON.parse(result.stdout) as { items: { rule: string; due: string }[] }
+    expect(output.items.find(i => i.rule === 'REV-01')?.due).toBe('2026-01-21')
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, JSON.stringify({ child: { dateOfBirth: '31/05/2012' } }))
+    const refused = run(['timescales', '--case', bad])
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('child.dateOfBirth')
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('imports a gov.uk bank-holidays file and refreshes every child’s due dates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permanence-holidays-'))
+    const file = join(dir, 'bank-holidays.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'england-and-wales': {
+          division: 'england-and-wales',
+          events: [
+            { title: 'New Year’s Day', date: '2027-01-01', notes: '', bunting: true },
+            { title: 'Good Friday', date: '2027-03-26', notes: '', bunting: false },
+            { title: 'Easter Monday', date: '2027-03-29', notes: '', bunting: true },
+            { title: 'Early May bank holiday', date: '2027-05-03', notes: '', bunting: true },
+            { title: 'Spring bank holiday', date: '2027-05-31', notes: '', bunting: true },
+            { title: 'Summer bank holiday', date: '2027-08-30', notes: '', bunting: true },
+            { title: 'Christmas Day', date: '2027-12-27', notes: 'Substitute day', bunting: true },
+            { title: 'Boxing Day', date: '2027-12-28', notes: 'Substitute day', bunting: true },
+          ],
+        },
+      }),
+    )
+    const imported = run(['calendar', 'import', file])
+    expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stdout).toContain('Imported bank holidays for 2027')
+    const refreshed = run(['timescales', 'refresh', '--as-of', '2026-02-02'])
+    expect(refreshed.status, refreshed.stderr).toBe(0)
+    expect(refreshed.stdout).toMatch(/northshire: \d+ children/)
+    writeFileSync(file, JSON.stringify({ 'england-and-wales': { events: [{ title: 'x', date: '2027-02-30' }] } }))
+    const refused = run(['calendar', 'import', file])
+    expect(refused.status).toBe(2)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('refuses to open a data folder that a running server holds, saying which process holds it', async () => {

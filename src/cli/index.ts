@@ -8,6 +8,9 @@ import { documentsCommand } from './commands/documents.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
+import { timescalesCommand } from './commands/timescales.ts'
+import { timescalesRefreshCommand } from './commands/timescales-refresh.ts'
+import { calendarCommand } from './commands/calendar.ts'
 import { reportCliError } from './cli-context.ts'
 
 /**
@@ -23,11 +26,14 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand())
   program.addCommand(demoCommand())
   program.addCommand(tokensCommand())
+  program.addCommand(timescalesCommand().addCommand(timescalesRefreshCommand()))
+  program.addCommand(calendarCommand())
   program.addCommand(documentsCommand())
-  program.exitOverride()
-  for (const command of program.commands) {
+  const exitOverride = (command: Command): void => {
     command.exitOverride()
+    command.commands.forEach(exitOverride)
   }
+  exitOverride(program)
   return program
 }
 

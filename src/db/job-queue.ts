@@ -17,8 +17,8 @@ export async function startJobQueue(db: Database): Promise<PgBoss> {
     : new PgBoss({
         schema: 'pgboss',
         db: {
-          executeSql: async (text: string, values: unknown[]) => ({
-            rows: values.length > 0 ? await db.query(text, values) : await db.execScript(text),
+          executeSql: async (text: string, values?: unknown[]) => ({
+            rows: values?.length ? await db.query(text, values) : await db.execScript(text),
           }),
         },
       })

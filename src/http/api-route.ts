@@ -91,7 +91,13 @@ export function apiErrorResponse(error: unknown): {
   if (error instanceof RuleViolationError || error instanceof ConflictError) {
     return {
       status: error.status,
-      body: { errors: error.errors.map(e => ({ path: e.path.join('.'), code: e.code, message: messageFor(e.code) })) },
+      body: {
+        errors: error.errors.map(e => ({
+          path: e.path.join('.'),
+          code: e.code,
+          message: typeof e.params?.message === 'string' ? e.params.message : messageFor(e.code),
+        })),
+      },
     }
   }
   if (error instanceof StaleVersionError) {

@@ -20,6 +20,7 @@ export const FACT_KINDS: readonly FactKind[] = [
   'siblings',
   'allocations',
   'living-arrangements',
+  'events',
 ]
 
 export const SearchQuerySchema = z.strictObject({
@@ -77,5 +78,6 @@ export const CareRecordResponseSchema = z.object({
   siblings: z.array(z.record(z.string(), z.unknown())),
   allocations: z.array(z.record(z.string(), z.unknown())),
   livingArrangements: z.array(z.record(z.string(), z.unknown())),
+  events: z.array(z.record(z.string(), z.unknown())),
   warnings: z.array(z.object({ code: z.string(), path: z.string() })),
 })

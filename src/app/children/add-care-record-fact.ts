@@ -15,6 +15,7 @@ import type { z } from 'zod'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 export type FactCreate<K extends FactKind> = z.output<(typeof FACT_CREATE_SCHEMAS)[K]>
 
@@ -29,6 +30,7 @@ const RECORD_LIST: Record<FactKind, keyof CareRecord> = {
   siblings: 'siblings',
   allocations: 'allocations',
   'living-arrangements': 'livingArrangements',
+  events: 'events',
 }
 
 /**
@@ -120,5 +122,6 @@ export async function addCareRecordFact<K extends FactKind>(
   }
   await insertFact(op.tx, context, kind, childId, fact as { id: string })
   op.addAuditDetail('fact', kind)
+  await afterCareRecordChange(op, childId)
   return { id, version: 1 }
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { recordListOf } from './add-care-record-fact.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 export type FactUpdate<K extends FactKind> = z.output<(typeof FACT_UPDATE_SCHEMAS)[K]>
 
@@ -62,5 +63,6 @@ export async function changeCareRecordFact<K extends FactKind>(
     'Record',
   )
   op.addAuditDetail('fact', kind)
+  await afterCareRecordChange(op, childId)
   return { version }
 }

@@ -13,6 +13,7 @@ import { domainError } from '../../domain/shared/result.ts'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Records the child becoming looked after: a new period of care with its legal status and first placement, all in
@@ -76,5 +77,6 @@ export async function recordBecameLookedAfter(
   await insertFact(op.tx, context, 'periods-of-care', childId, { ...period })
   await insertFact(op.tx, context, 'legal-statuses', childId, { ...status })
   await insertFact(op.tx, context, 'placements', childId, { ...placement })
+  await afterCareRecordChange(op, childId)
   return { periodOfCareId: period.id, legalStatusId: status.id, placementId: placement.id }
 }

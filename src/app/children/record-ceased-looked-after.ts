@@ -7,6 +7,7 @@ import { domainError } from '../../domain/shared/result.ts'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Records the child ceasing to be looked after: the period of care, its legal status and its placement all end on
@@ -71,5 +72,6 @@ export async function recordCeasedLookedAfter(
       'Placement',
     )
   }
+  await afterCareRecordChange(op, childId)
   return { periodOfCareId: period.id }
 }

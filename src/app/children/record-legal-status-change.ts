@@ -7,6 +7,7 @@ import { domainError } from '../../domain/shared/result.ts'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Records a change of legal status (an interim care order replacing section 20, a care order at the end of
@@ -56,5 +57,6 @@ export async function recordLegalStatusChange(
     'Legal status',
   )
   await insertFact(op.tx, context, 'legal-statuses', childId, { ...next })
+  await afterCareRecordChange(op, childId)
   return { legalStatusId: next.id }
 }

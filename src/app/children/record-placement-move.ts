@@ -7,6 +7,7 @@ import { domainError } from '../../domain/shared/result.ts'
 import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Records a move: the placement the child is in ends on the day of the move and the new one starts that day, in one
@@ -64,5 +65,6 @@ export async function recordPlacementMove(
     'Placement',
   )
   await insertFact(op.tx, context, 'placements', childId, { ...next })
+  await afterCareRecordChange(op, childId)
   return { placementId: next.id }
 }

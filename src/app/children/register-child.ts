@@ -8,6 +8,7 @@ import { RuleViolationError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, writeContextOf } from './care-record-checks.ts'
 import { checkAllocationReferences } from './check-references.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Registers a child: their details, team and allocated worker (with the allocation's start today).
@@ -50,6 +51,7 @@ export async function registerChild(op: Operation, input: ChildCreate): Promise<
     siblings: [],
     allocations: [],
     livingArrangements: [],
+    events: [],
   }
   assertCareRecordValid(op, record, { kind: 'child', id: childId })
   await setChangeReason(op.tx, 'Child registered')
@@ -65,5 +67,6 @@ export async function registerChild(op: Operation, input: ChildCreate): Promise<
       reasonEnded: null,
     })
   }
+  await afterCareRecordChange(op, childId)
   return { childId, version: 1 }
 }

@@ -15,6 +15,7 @@ import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
 import { checkAllocationReferences } from './check-references.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Changes a child's details, keeping the earlier version. A change of allocated social worker also closes the
@@ -85,5 +86,6 @@ export async function updateChildDetails(
     }
   }
   op.addAuditDetail('fields', Object.keys(changes))
+  await afterCareRecordChange(op, childId)
   return { version }
 }

@@ -3,6 +3,8 @@ import { listChildSummaries } from '../../db/repositories/caseload-repository.ts
 import { loadChildAccessFacts } from '../../db/repositories/access-repository.ts'
 import { decideChildAccess, relationshipToChild } from '../../domain/access/policies.ts'
 import { filterViewableChildren, type Operation } from '../shared/run-operation.ts'
+import type { StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
+import { viewChildTimescales } from '../timescales/view-child-timescales.ts'
 import { viewChildRecord, type ChildRecordView } from './view-child-record.ts'
 
 export interface ChildPage extends ChildRecordView {
@@ -10,6 +12,8 @@ export interface ChildPage extends ChildRecordView {
   readonly accessLog: readonly ChildAccessLogEntry[]
   /** Names of brothers and sisters the user may also view. */
   readonly siblingNames: Readonly<Record<string, string>>
+  /** Every due date with its reason, the legal routes and drift measures. */
+  readonly timescales: StoredChildTimescales
 }
 
 /**
@@ -46,5 +50,6 @@ export async function viewChildPage(op: Operation, childId: string): Promise<Chi
     ...view,
     accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, 50) : [],
     siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
+    timescales: await viewChildTimescales(op, childId),
   }
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { recordListOf } from './add-care-record-fact.ts'
 import { assertCareRecordValid, versionAfter, writeContextOf } from './care-record-checks.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 
 /**
  * Voids a fact recorded in error: it stays in the history with who, when and why, and stops counting. Refused when
@@ -47,5 +48,6 @@ export async function voidCareRecordFact(
     'Record',
   )
   op.addAuditDetail('fact', kind)
+  await afterCareRecordChange(op, childId)
   return { version }
 }

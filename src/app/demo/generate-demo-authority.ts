@@ -32,7 +32,14 @@ import type {
   ReasonPlacementEnded,
   Sex,
 } from '../../domain/children/codes.ts'
-import { addCalendarDays, addCalendarMonths, isoWeekday, type CalendarDay } from '../../domain/shared/calendar-day.ts'
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  isoWeekday,
+  toDayNumber,
+  type CalendarDay,
+} from '../../domain/shared/calendar-day.ts'
+import { generateDemoEvents, markStayingPutReviews } from './generate-demo-events.ts'
 import type { Random } from './random.ts'
 
 export const GIVEN_NAMES_FEMALE = [
@@ -341,6 +348,8 @@ export function generateDemoChildren(
       const record: CareRecord = {
         ...sibling.record,
         siblings: links.filter(l => l.childId === sibling.record.child.id).map(l => l.link),
+        events: generateDemoEvents(random, sibling.record, sibling.journey, today),
+        reviews: markStayingPutReviews(sibling.record, sibling.journey),
       }
       const problems = validateCareRecord(record, today)
       if (problems.length > 0) {
@@ -407,7 +416,19 @@ function buildChild(random: Random, o: BuildOptions): Omit<DemoChild, 'record'> 
   const sex: Sex = random.chance(0.5) ? 'female' : 'male'
   const [minAge, maxAge] = ageRange(o.journey)
   // Age at the start of care, so that the child is the right age for the journey then; siblings are spaced apart.
-  const ageAtStart = Math.max(0, random.int(minAge, maxAge) - o.siblingIndex * random.int(1, 2))
+  // Children still looked after today must be under 18 today (looked-after status ends at 18: rules.md T12).
+  const endsInCare = ![
+    'section-20-returned-home',
+    'adopted',
+    'special-guardianship',
+    'child-arrangements-order',
+  ].includes(o.journey)
+  const yearsInCare = (toDayNumber(o.today) - toDayNumber(o.startedOn)) / 365.25
+  const oldestAtStart = endsInCare ? Math.floor(17.5 - yearsInCare) : maxAge
+  const ageAtStart = Math.max(
+    0,
+    Math.min(random.int(minAge, maxAge), oldestAtStart) - o.siblingIndex * random.int(1, 2),
+  )
   const birth = addCalendarDays(o.startedOn, -(ageAtStart * 365 + random.int(20, 340)))
   const childId = random.uuid()
   const periods: PeriodOfCare[] = []
@@ -739,6 +760,7 @@ function buildChild(random: Random, o: BuildOptions): Omit<DemoChild, 'record'> 
       siblings: [],
       allocations,
       livingArrangements: living,
+      events: [],
     },
   }
 }

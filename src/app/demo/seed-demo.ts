@@ -11,6 +11,7 @@ import { ROLE_LABELS, type Role } from '../../domain/access/policies.ts'
 import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
+import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
 import { seededRandom } from './random.ts'
@@ -188,6 +189,8 @@ async function seedAuthority(
     seed: seed + 1,
     today,
   })
+  // Due dates last, so they are worked out from the plans and meetings too.
+  await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
 }
 

@@ -1,29 +1,11 @@
 /**
  * The one place every plan, meeting, panel and agency-decision write calls after it has written, in the same
- * transaction, so the timescale engine can recompute the children's due dates from what was just recorded
- * (issue 3 §7 "every change to a child's record recomputes that child's items in the same transaction").
- *
- * The recompute belongs to the timescale work (src/app/timescales). Until it lands this finds it by its agreed name,
- * `afterCareRecordChange(op, childId)` in src/app/timescales/after-care-record-change.ts, and calls it if it is there;
- * when it is merged, replace the lookup below with a plain import (docs/adr/0063).
+ * transaction, so the timescale engine recomputes the children's due dates from what was just recorded
+ * (issue 3 §7 "every change to a child's record recomputes that child's items in the same transaction";
+ * docs/adr/0063-planning-facts-and-the-after-change-hook.md).
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
 import type { Operation } from '../shared/run-operation.ts'
-
-type Recompute = (op: Operation, childId: string) => Promise<void>
-
-let recompute: Promise<Recompute | null> | undefined
-
-async function findRecompute(): Promise<Recompute | null> {
-  const url = new URL('../timescales/after-care-record-change.ts', import.meta.url)
-  if (!existsSync(fileURLToPath(url))) {
-    return null
-  }
-  const module = (await import(url.href)) as Record<string, unknown>
-  const candidate = module.afterCareRecordChange
-  return typeof candidate === 'function' ? (candidate as Recompute) : null
-}
 
 /**
  * Tells the timescale engine that these children's planning facts changed (plans, meetings, actions, reviews held,
@@ -32,12 +14,8 @@ async function findRecompute(): Promise<Recompute | null> {
  * @param childIds - the children concerned
  */
 export async function afterPlanningChange(op: Operation, childIds: readonly string[]): Promise<void> {
-  recompute ??= findRecompute()
-  const run = await recompute
-  if (run === null) {
-    return
-  }
-  for (const childId of new Set(childIds)) {
-    await run(op, childId)
+  const unique = [...new Set(childIds)]
+  if (unique.length > 0) {
+    await afterCareRecordChange(op, ...unique)
   }
 }

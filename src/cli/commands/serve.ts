@@ -4,6 +4,8 @@ import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../../app/demo/seed-demo.
 import { systemClock } from '../../app/shared/system-clock.ts'
 import { loadConfig, type Config } from '../../config.ts'
 import { buildApplication } from '../../http/application.ts'
+import { startBackgroundJobs } from '../../app/jobs/start-background-jobs.ts'
+import { needsTimescaleRefresh } from '../../app/jobs/needs-timescale-refresh.ts'
 import { openCliContext } from '../cli-context.ts'
 import { wholeNumber } from './demo.ts'
 
@@ -27,8 +29,13 @@ export async function runServer(config: Config, options: { seedDemoIfEmpty: bool
     requireSecondFactor: config.requireSecondFactor,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
   })
+  const jobs = await startBackgroundJobs(deps.db, deps.clock, message => app.log.warn(message))
+  if (await needsTimescaleRefresh(deps.db, deps.clock.today())) {
+    jobs.refreshNow().catch((error: unknown) => app.log.error({ err: error }, 'Timescale refresh failed'))
+  }
   const shutdown = async () => {
     await app.close()
+    await jobs.stop()
     await context.close()
     process.exit(0)
   }

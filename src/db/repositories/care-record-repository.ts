@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
 import type {
+  CareEvent,
   CareProceedings,
   CareRecord,
   ChildDetails,
@@ -23,6 +24,7 @@ import type {
 } from '../../domain/children/care-record.ts'
 import type { Tx } from '../client.ts'
 import {
+  careEvents,
   careProceedings,
   childRelationships,
   children,
@@ -50,6 +52,7 @@ export const FACT_TABLES = {
   siblings: siblingLinks,
   allocations: workerAllocations,
   'living-arrangements': livingArrangements,
+  events: careEvents,
 } as const satisfies Record<FactKind, unknown>
 
 /** SQL table names, for the version history. */
@@ -66,6 +69,7 @@ export const FACT_TABLE_NAMES: Record<FactKind | 'child' | 'person', string> = {
   siblings: 'sibling_links',
   allocations: 'worker_allocations',
   'living-arrangements': 'living_arrangements',
+  events: 'care_events',
 }
 
 const META_KEYS = [
@@ -108,30 +112,54 @@ export async function loadChildDetails(tx: Tx, childId: string): Promise<ChildDe
   return row ? (stripMeta(row) as unknown as ChildDetails) : undefined
 }
 
-async function currentFacts<T>(tx: Tx, table: VersionedTable, childId: string, orderBy: SQL | PgColumn): Promise<T[]> {
+/** Which children to load: some, by id, or every child of the authority in the transaction. */
+export type ChildSelection = readonly string[] | 'all'
+
+async function currentFacts<T extends { childId?: string }>(
+  tx: Tx,
+  table: VersionedTable,
+  selection: ChildSelection,
+  orderBy: SQL | PgColumn,
+): Promise<Map<string, T[]>> {
   const childColumn = (table as unknown as { childId: PgColumn }).childId
   const rows = await tx
     .select()
     .from(table)
-    .where(and(eq(childColumn, childId), isNull(table.voidedAt)))
+    .where(and(selection === 'all' ? undefined : inArray(childColumn, [...selection]), isNull(table.voidedAt)))
     .orderBy(asc(orderBy), asc(table.id))
-  return rows.map(row => stripMeta(row as Record<string, unknown>) as T)
+  const byChild = new Map<string, T[]>()
+  for (const row of rows as Record<string, unknown>[]) {
+    const childId = row.childId as string
+    const list = byChild.get(childId) ?? []
+    list.push(stripMeta(row) as T)
+    byChild.set(childId, list)
+  }
+  return byChild
 }
 
 /**
- * Loads everything current about a child.
+ * Loads everything current about some children (or all of the authority's), with one query per table, for
+ * whole-authority work such as the nightly timescale refresh and the national returns.
  * @param tx - the transaction
- * @param childId - the child
- * @returns the care record, or undefined when there is no such child
+ * @param selection - the children's ids, or 'all'
+ * @returns the care records, in the order of the children found (voided children are left out)
  */
-export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecord | undefined> {
-  const child = await loadChildDetails(tx, childId)
-  if (!child) {
-    return undefined
+export async function loadCareRecords(tx: Tx, selection: ChildSelection): Promise<CareRecord[]> {
+  if (selection !== 'all' && selection.length === 0) {
+    return []
   }
+  const childRows = await tx
+    .select()
+    .from(children)
+    .where(and(selection === 'all' ? undefined : inArray(children.id, [...selection]), isNull(children.voidedAt)))
+    .orderBy(asc(children.id))
+  if (childRows.length === 0) {
+    return []
+  }
+  const ids: ChildSelection = selection === 'all' ? 'all' : childRows.map(row => row.id)
   // One query at a time: a transaction is one connection (node-postgres is retiring concurrent queries on a client).
   const facts = <T>(table: unknown, orderBy: SQL | PgColumn) =>
-    currentFacts<T>(tx, table as VersionedTable, childId, orderBy)
+    currentFacts<T & { childId?: string }>(tx, table as VersionedTable, ids, orderBy)
   const periods = await facts<PeriodOfCare>(periodsOfCare, periodsOfCare.startedOn)
   const statuses = await facts<LegalStatusSpell>(legalStatuses, legalStatuses.startedOn)
   const placementRows = await facts<Placement>(placements, placements.startedOn)
@@ -141,48 +169,86 @@ export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecor
   const relationships = await facts<ChildRelationship>(childRelationships, childRelationships.createdAt)
   const allocations = await facts<WorkerAllocation>(workerAllocations, workerAllocations.startedOn)
   const living = await facts<LivingArrangement>(livingArrangements, livingArrangements.startedOn)
+  const events = await facts<CareEvent>(careEvents, careEvents.occurredOn)
   const siblingRows = await tx
     .select()
     .from(siblingLinks)
     .where(
       and(
-        or(eq(siblingLinks.childId, childId), eq(siblingLinks.siblingChildId, childId)),
+        ids === 'all'
+          ? undefined
+          : or(inArray(siblingLinks.childId, [...ids]), inArray(siblingLinks.siblingChildId, [...ids])),
         isNull(siblingLinks.voidedAt),
       ),
     )
     .orderBy(asc(siblingLinks.createdAt))
-  const siblings: SiblingLink[] = siblingRows.map(row => ({
-    id: row.id,
-    version: row.version,
-    siblingChildId: row.childId === childId ? row.siblingChildId : row.childId,
-    kind: row.kind as SiblingLink['kind'],
-  }))
   const personIds = new Set<string>()
-  relationships.forEach(r => personIds.add(r.personId))
-  placementRows.forEach(p => p.carerPersonId && personIds.add(p.carerPersonId))
-  living.forEach(l => personIds.add(l.personId))
-  orders.forEach(o => o.holderPersonIds.forEach(id => personIds.add(id)))
+  for (const list of relationships.values()) {
+    list.forEach(r => personIds.add(r.personId))
+  }
+  for (const list of placementRows.values()) {
+    list.forEach(p => p.carerPersonId && personIds.add(p.carerPersonId))
+  }
+  for (const list of living.values()) {
+    list.forEach(l => personIds.add(l.personId))
+  }
+  for (const list of orders.values()) {
+    list.forEach(o => o.holderPersonIds.forEach(id => personIds.add(id)))
+  }
   const personRows =
     personIds.size === 0
       ? []
       : await tx
           .select()
           .from(people)
-          .where(inArray(people.id, [...personIds]))
-  return {
-    child,
-    periodsOfCare: periods,
-    legalStatuses: statuses,
-    placements: placementRows,
-    reviews,
-    proceedings,
-    orders,
-    relationships,
-    people: personRows.map(row => stripMeta(row) as unknown as Person),
-    siblings,
-    allocations,
-    livingArrangements: living,
-  }
+          .where(ids === 'all' ? undefined : inArray(people.id, [...personIds]))
+  const peopleById = new Map(personRows.map(row => [row.id, stripMeta(row) as unknown as Person]))
+  const of = <T>(map: Map<string, T[]>, childId: string): T[] => map.get(childId) ?? []
+  return childRows.map(row => {
+    const childId = row.id
+    const childRelationships = of(relationships, childId)
+    const childPlacements = of(placementRows, childId)
+    const childLiving = of(living, childId)
+    const childOrders = of(orders, childId)
+    const wanted = new Set<string>()
+    childRelationships.forEach(r => wanted.add(r.personId))
+    childPlacements.forEach(p => p.carerPersonId && wanted.add(p.carerPersonId))
+    childLiving.forEach(l => wanted.add(l.personId))
+    childOrders.forEach(o => o.holderPersonIds.forEach(id => wanted.add(id)))
+    return {
+      child: stripMeta(row) as unknown as ChildDetails,
+      periodsOfCare: of(periods, childId),
+      legalStatuses: of(statuses, childId),
+      placements: childPlacements,
+      reviews: of(reviews, childId),
+      proceedings: of(proceedings, childId),
+      orders: childOrders,
+      relationships: childRelationships,
+      people: [...wanted].map(id => peopleById.get(id)).filter((p): p is Person => p !== undefined),
+      siblings: siblingRows
+        .filter(link => link.childId === childId || link.siblingChildId === childId)
+        .map(link => ({
+          id: link.id,
+          version: link.version,
+          siblingChildId: link.childId === childId ? link.siblingChildId : link.childId,
+          kind: link.kind as SiblingLink['kind'],
+        })),
+      allocations: of(allocations, childId),
+      livingArrangements: childLiving,
+      events: of(events, childId),
+    }
+  })
+}
+
+/**
+ * Loads everything current about a child.
+ * @param tx - the transaction
+ * @param childId - the child
+ * @returns the care record, or undefined when there is no such child
+ */
+export async function loadCareRecord(tx: Tx, childId: string): Promise<CareRecord | undefined> {
+  const [record] = await loadCareRecords(tx, [childId])
+  return record
 }
 
 /** Who is making a change, and the ids that place a new row. */
@@ -552,6 +618,10 @@ export async function insertCareRecords(
   await chunked(
     rowsOf(r => r.livingArrangements),
     chunk => tx.insert(livingArrangements).values(chunk),
+  )
+  await chunked(
+    rowsOf(r => r.events),
+    chunk => tx.insert(careEvents).values(chunk),
   )
   // Each sibling pair appears in both children's records; store it once, the lower id first.
   const pairs = new Map<string, { id: string; childId: string; siblingChildId: string; kind: string }>()

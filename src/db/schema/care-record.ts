@@ -130,6 +130,8 @@ export const statutoryReviews = pgTable(
     chairedById: uuid('chaired_by_id'),
     broughtForwardReason: text('brought_forward_reason'),
     notes: text('notes'),
+    broughtForwardKind: text('brought_forward_kind'),
+    consideredStayingPut: boolean('considered_staying_put').notNull().default(false),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )

@@ -2,3 +2,4 @@
 export * from './platform.ts'
 export * from './care-record.ts'
 export * from './planning.ts'
+export * from './timescales.ts'

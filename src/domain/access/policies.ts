@@ -69,6 +69,8 @@ export const AUTHORITY_ACTIONS = [
   'qa:manage-rounds',
   'users:manage',
   'restrictions:report',
+  'policy:view',
+  'policy:manage',
 ] as const
 export type AuthorityAction = (typeof AUTHORITY_ACTIONS)[number]
 
@@ -156,6 +158,8 @@ const AUTHORITY_GRANTS: Record<AuthorityAction, ReadonlySet<Role>> = {
   'qa:manage-rounds': new Set<Role>(['qa-auditor']),
   'users:manage': new Set<Role>(['administrator']),
   'restrictions:report': new Set<Role>(['administrator', 'team-manager']),
+  'policy:view': new Set<Role>(ROLES),
+  'policy:manage': new Set<Role>(['administrator']),
 }
 
 /** What the policy needs to know about the child's record. */

@@ -112,13 +112,50 @@ const placementFields = {
   isIntendedUntilEighteen: z.boolean({ error: 'invalid-type' }).default(false),
 }
 
+const BROUGHT_FORWARD_KINDS = [
+  'iro-request',
+  'regulation-30',
+  'remand-ending',
+  'ceasing-accommodation',
+  'other',
+] as const
+
 const reviewFields = {
   heldOn: daySchema,
   participation: choiceSchema(REVIEW_PARTICIPATION_VALUES)
     .nullish()
     .transform(v => v ?? null),
   chairedById: idSchema.nullish().transform(v => v ?? null),
+  broughtForwardKind: choiceSchema(BROUGHT_FORWARD_KINDS)
+    .nullish()
+    .transform(v => v ?? null),
   broughtForwardReason: optionalTextSchema(500),
+  consideredStayingPut: z.boolean({ error: 'invalid-type' }).default(false),
+  notes: optionalTextSchema(5000),
+}
+
+/** Dated events the statutory timescales count, with their labels. */
+export const CARE_EVENT_KINDS = {
+  'statutory-visit': 'Statutory visit to the child',
+  'care-plan': 'Care plan completed',
+  'placement-plan': 'Placement plan agreed',
+  'personal-education-plan': 'Personal education plan (PEP)',
+  'health-assessment-initial': 'Initial health assessment',
+  'health-assessment-review': 'Review health assessment',
+  'child-and-family-assessment': 'Child and family assessment completed',
+  'care-leaver-needs-assessment': 'Needs assessment (eligible child)',
+  'staying-put-discussion': 'Staying Put discussed with the young person and carer',
+  'pathway-plan': 'Pathway plan',
+} as const
+const CARE_EVENT_KIND_VALUES = Object.keys(CARE_EVENT_KINDS) as [
+  keyof typeof CARE_EVENT_KINDS,
+  ...(keyof typeof CARE_EVENT_KINDS)[],
+]
+
+const eventFields = {
+  kind: choiceSchema(CARE_EVENT_KIND_VALUES),
+  occurredOn: daySchema,
+  placementId: idSchema.nullish().transform(v => v ?? null),
   notes: optionalTextSchema(5000),
 }
 
@@ -214,6 +251,7 @@ export const FACT_CREATE_SCHEMAS = {
   siblings: z.strictObject(siblingFields),
   allocations: z.strictObject(allocationFields),
   'living-arrangements': z.strictObject(livingArrangementFields),
+  events: z.strictObject(eventFields),
 } satisfies Record<FactKind, z.ZodType>
 
 /** Schemas for changing each kind of fact: the same fields, all required as a full replacement, plus a reason. */
@@ -233,6 +271,7 @@ export const FACT_UPDATE_SCHEMAS = {
   siblings: z.strictObject({ kind: siblingFields.kind, reason: reasonSchema }),
   allocations: z.strictObject({ ...allocationFields, reason: reasonSchema }),
   'living-arrangements': z.strictObject({ ...livingArrangementFields, reason: reasonSchema }),
+  events: z.strictObject({ ...eventFields, reason: reasonSchema }),
 } satisfies Record<FactKind, z.ZodType>
 
 /** Voiding any record: the reason is required. */
@@ -331,6 +370,9 @@ export const CARE_RECORD_FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   workerId: { noun: 'the social worker', name: 'Social worker', isChoice: true },
   reason: { noun: 'the reason for the change', name: 'Reason' },
   movedOn: { noun: 'the date of the move', name: 'Date of the move' },
+  occurredOn: { noun: 'the date', name: 'Date' },
+  placementId: { noun: 'the placement', name: 'Placement', isChoice: true },
+  broughtForwardKind: { noun: 'why the review was brought forward', name: 'Why brought forward', isChoice: true },
   changedOn: { noun: 'the date the legal status changed', name: 'Date of the change' },
 }
 
@@ -365,4 +407,5 @@ export const CARE_RECORD_RULE_MESSAGES: Readonly<Record<string, string>> = {
   'person-not-found': 'Select a person from the list',
   'worker-not-found': 'Select a social worker from the list',
   'team-not-found': 'Select a team from the list',
+  'placement-not-found': 'Select the placement the plan is for',
 }

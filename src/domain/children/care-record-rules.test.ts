@@ -73,6 +73,7 @@ function record(overrides: Partial<CareRecord> = {}): CareRecord {
     siblings: [],
     allocations: [],
     livingArrangements: [],
+    events: [],
     ...overrides,
   }
 }

@@ -28,6 +28,7 @@ export type CareRecordErrorCode =
   | 'sibling-is-self'
   | 'person-not-in-record'
   | 'restriction-review-too-far'
+  | 'placement-not-found'
 
 export type CareRecordWarningCode = 'legal-status-gap' | 'placement-gap'
 
@@ -223,6 +224,21 @@ export function validateCareRecord(record: CareRecord, today: CalendarDay): Care
         )
       }
     })
+  }
+
+  const placementIds = new Set(record.placements.map(placement => placement.id))
+  for (const event of record.events) {
+    if (event.occurredOn > today) {
+      errors.push(issue('in-future', 'events', event.id, 'occurredOn', { today }))
+    }
+    if (event.occurredOn < child.dateOfBirthOn) {
+      errors.push(
+        issue('before-date-of-birth', 'events', event.id, 'occurredOn', { dateOfBirthOn: child.dateOfBirthOn }),
+      )
+    }
+    if (event.kind === 'placement-plan' && (event.placementId === null || !placementIds.has(event.placementId))) {
+      errors.push(issue('placement-not-found', 'events', event.id, 'placementId'))
+    }
   }
 
   const personIds = new Set(record.people.map(person => person.id))

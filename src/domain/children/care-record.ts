@@ -87,11 +87,38 @@ export interface Placement extends FactMeta {
   readonly isIntendedUntilEighteen: boolean
 }
 
+export type BroughtForwardKind = 'iro-request' | 'regulation-30' | 'remand-ending' | 'ceasing-accommodation' | 'other'
+
 export interface StatutoryReview extends FactMeta {
   readonly heldOn: CalendarDay
   readonly participation: ReviewParticipation | null
   readonly chairedById: string | null
+  /** Why the review was held early (CPPCR reg 33(3); rules.md REV-04), or null for a review on the usual cycle. */
+  readonly broughtForwardKind?: BroughtForwardKind | null
   readonly broughtForwardReason: string | null
+  /** The review considered Staying Put (rules.md REV-05). */
+  readonly consideredStayingPut?: boolean
+  readonly notes: string | null
+}
+
+export type CareEventKind =
+  | 'statutory-visit'
+  | 'care-plan'
+  | 'placement-plan'
+  | 'personal-education-plan'
+  | 'health-assessment-initial'
+  | 'health-assessment-review'
+  | 'child-and-family-assessment'
+  | 'care-leaver-needs-assessment'
+  | 'staying-put-discussion'
+  | 'pathway-plan'
+
+/** A dated event the statutory timescales count: a visit, a health assessment, a PEP, a plan agreed … */
+export interface CareEvent extends FactMeta {
+  readonly kind: CareEventKind
+  readonly occurredOn: CalendarDay
+  /** The placement a placement plan is for (only for placement plans). */
+  readonly placementId: string | null
   readonly notes: string | null
 }
 
@@ -172,6 +199,7 @@ export interface CareRecord {
   readonly siblings: readonly SiblingLink[]
   readonly allocations: readonly WorkerAllocation[]
   readonly livingArrangements: readonly LivingArrangement[]
+  readonly events: readonly CareEvent[]
 }
 
 /** The kinds of fact a care record holds, as named in the API (kebab-case plural). */
@@ -186,6 +214,7 @@ export type FactKind =
   | 'siblings'
   | 'allocations'
   | 'living-arrangements'
+  | 'events'
 
 /**
  * Whether a day falls within a span whose end is exclusive.

@@ -69,6 +69,7 @@ export function importedChildToReturnFacts(child: ImportedChild): ReturnFacts {
     siblings: [],
     allocations,
     livingArrangements: [],
+    events: [],
     returnDetails: { ...child.returnDetails, socialWorkerEpisodes },
   }
 }

@@ -438,6 +438,7 @@ function generateChild(seed: number, index: number, asOf: CalendarDay, earliest:
     siblings: [],
     allocations,
     livingArrangements: [],
+    events: [],
   }
   return {
     ...record,

@@ -157,6 +157,7 @@ export function testFacts(overrides: Partial<ReturnFacts> = {}): ReturnFacts {
       },
     ],
     livingArrangements: [],
+    events: [],
     returnDetails: {
       ...EMPTY_RETURN_DETAILS,
       periodsOfCare: [

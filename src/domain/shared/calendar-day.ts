@@ -297,3 +297,58 @@ export function minCalendarDay(a: CalendarDay, b: CalendarDay): CalendarDay {
 export function maxCalendarDay(a: CalendarDay, b: CalendarDay): CalendarDay {
   return a >= b ? a : b
 }
+
+/**
+ * Adds calendar months to a day number by the corresponding-date rule (clamped to the month end), without building
+ * strings: the timescale engine's hot path works on day numbers (rules.md §0.4; Dodds v Walker).
+ * @param n - days since 1970-01-01
+ * @param months - months to add (negative goes back)
+ * @returns the day number of the corresponding date
+ */
+export function addMonthsToDayNumber(n: number, months: number): number {
+  const { year, month, day } = partsFromDayNumber(n)
+  const monthIndex = year * 12 + (month - 1) + months
+  const newYear = Math.floor(monthIndex / 12)
+  const newMonth = monthIndex - newYear * 12 + 1
+  return dayNumberFromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)))
+}
+
+/**
+ * Day of the week of a day number, ISO numbering.
+ * @param n - days since 1970-01-01
+ * @returns 1 (Monday) to 7 (Sunday)
+ */
+export function isoWeekdayOfDayNumber(n: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((n + 3) % 7) + 7) % 7) + 1
+}
+
+/**
+ * The English name of a month.
+ * @param month - 1 to 12
+ * @returns e.g. `December`
+ */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? ''
+}
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
+
+/**
+ * The English name of an ISO weekday.
+ * @param isoWeekdayNumber - 1 (Monday) to 7 (Sunday)
+ * @returns e.g. `Friday`
+ */
+export function weekdayName(isoWeekdayNumber: number): string {
+  return WEEKDAY_NAMES[isoWeekdayNumber - 1] ?? ''
+}
+
+/**
+ * Formats a day number the GOV.UK way (`19 December 2025`) without building the ISO string first.
+ * @param n - days since 1970-01-01
+ * @returns the long form
+ */
+export function formatDayNumber(n: number): string {
+  const { year, month, day } = partsFromDayNumber(n)
+  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`
+}

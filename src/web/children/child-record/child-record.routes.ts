@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../app/shared/errors.ts'
 import type { Operation } from '../../../app/shared/run-operation.ts'
 import type { FastifyRequest } from 'fastify'
 import { childRecordViewModel } from './child-record.view-model.ts'
+import { timescalesViewModel } from './timescales.view-model.ts'
 
 async function showChild(op: Operation, request: FastifyRequest) {
   const parsed = idSchema.safeParse((request.params as Record<string, unknown>).childId)
@@ -14,7 +15,14 @@ async function showChild(op: Operation, request: FastifyRequest) {
   const page = await viewChildPage(op, parsed.data)
   return {
     template: 'children/child-record/child-record.njk',
-    context: { child: childRecordViewModel(page, page.accessLog, op.today), siblingNames: page.siblingNames },
+    context: {
+      child: childRecordViewModel(page, page.accessLog, op.today),
+      siblingNames: page.siblingNames,
+      timescales: timescalesViewModel(
+        page.timescales,
+        new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
+      ),
+    },
   }
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Evaluates the timescale engine for children and stores the answers, in the caller's transaction. Called after every
+ * change to a child's record (so due dates are never stale) and by the nightly refresh for the new day.
+ */
+import type { Tx } from '../../db/client.ts'
+import { loadCareRecords, type ChildSelection } from '../../db/repositories/care-record-repository.ts'
+import { replaceChildTimescales, type StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
+import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { caseHistoryFromRecord } from '../../domain/timescales/case-history-from-record.ts'
+import { evaluateCase, type Evaluation } from '../../domain/timescales/evaluate-case.ts'
+import { loadCaseHistoryExtras } from './load-case-history-extras.ts'
+import { loadTimescaleSettings } from './timescale-settings.ts'
+
+/**
+ * The stored form of one child's evaluation.
+ * @param childId - the child
+ * @param evaluation - the engine's answer
+ * @returns the rows to store
+ */
+export function storedFormOf(childId: string, evaluation: Evaluation): StoredChildTimescales {
+  const open = evaluation.items.filter(
+    i => i.due !== null && (i.status === 'overdue' || i.status === 'due-soon' || i.status === 'upcoming'),
+  )
+  const nextDue = open.reduce<string | null>(
+    (soonest, i) => (soonest === null || i.due! < soonest ? i.due : soonest),
+    null,
+  )
+  return {
+    childId,
+    evaluatedAsOf: evaluation.meta.asOf,
+    policyPack: evaluation.meta.policyPack,
+    policyVersion: evaluation.meta.policyVersion,
+    calendarVersion: evaluation.meta.calendarVersion,
+    overdueCount: evaluation.items.filter(i => i.status === 'overdue').length,
+    dueSoonCount: evaluation.items.filter(i => i.status === 'due-soon').length,
+    nextDueOn: nextDue,
+    drift: evaluation.drift as unknown as Record<string, unknown>,
+    eligibility: [...evaluation.eligibility],
+    items: evaluation.items.map(item => {
+      const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
+      return {
+        rule,
+        title,
+        dueOn: due,
+        status,
+        metOn,
+        explanation,
+        source,
+        isProvisional: provisional,
+        details: details,
+      }
+    }),
+  }
+}
+
+/**
+ * Evaluates and stores the timescales of some children (or all of the authority's), as at a day.
+ * @param tx - a transaction in the authority
+ * @param authorityId - the authority
+ * @param today - the day to evaluate as at
+ * @param selection - the children, or 'all'
+ * @returns how many children were evaluated
+ */
+export async function evaluateAndStore(
+  tx: Tx,
+  authorityId: string,
+  today: CalendarDay,
+  selection: ChildSelection,
+): Promise<number> {
+  const records = await loadCareRecords(tx, selection)
+  if (records.length === 0) {
+    return 0
+  }
+  const settings = await loadTimescaleSettings(tx)
+  const extras = await loadCaseHistoryExtras(
+    tx,
+    records.map(r => r.child.id),
+    today,
+  )
+  const results = records.map(record =>
+    storedFormOf(
+      record.child.id,
+      evaluateCase(caseHistoryFromRecord(record, today, extras.get(record.child.id)), {
+        policy: settings.pack,
+        calendar: settings.calendar,
+        asOf: today,
+      }),
+    ),
+  )
+  await replaceChildTimescales(tx, authorityId, results)
+  return results.length
+}

@@ -1,0 +1,428 @@
+/**
+ * The evaluation context: one child's history turned into sorted day numbers, once, so that every rule reads the
+ * same facts and the hot path does integer arithmetic only. Events after the evaluation day are ignored (a period of
+ * care or placement that ends after it is treated as still open), so an evaluation "as at" a past day gives what the
+ * engine would have said that day.
+ */
+import { type CalendarDay, nthBirthday } from '../shared/calendar-day.ts'
+import { longDay, dayNumberOf } from '../deadlines/day-format.ts'
+import type { Calendar } from '../deadlines/calendar.ts'
+import { describeNonWorkingDays } from '../deadlines/non-working-days.ts'
+import { type Period, addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../deadlines/period.ts'
+import type { CaseHistory } from './case-history.ts'
+import { type PolicyPack, type PolicyVersion, policyAt } from './policy-pack.ts'
+
+/** A period of care as day numbers. `end` is exclusive, null while open on the evaluation day. */
+export interface CarePeriod {
+  readonly index: number
+  readonly start: number
+  readonly end: number | null
+  /** Legal statuses in force, in order: `{ from, code }`. */
+  readonly statuses: readonly { readonly from: number; readonly code: string }[]
+}
+
+/** A placement as day numbers. */
+export interface PlacementFacts {
+  readonly index: number
+  readonly start: number
+  readonly end: number | null
+  readonly code: string
+  readonly carerId: string | null
+  readonly intendedUntil18: boolean
+  readonly placementPlanOn: number | null
+  readonly isWithParentBeforeAssessment: boolean
+  readonly source: CaseHistory['placements'][number]
+}
+
+/** A review as day numbers. */
+export interface ReviewFacts {
+  readonly date: number
+  readonly broughtForward: boolean
+  readonly stayingPutConsidered: boolean
+}
+
+/** A permanence plan as day numbers. */
+export interface PlanFacts {
+  readonly sentToManagerOn: number | null
+  readonly meetingOn: number | null
+  readonly endorsedOn: number | null
+  readonly ratifiedAtReviewOn: number | null
+  readonly option: string
+  readonly notReasonablyPracticableToReviewFirst: boolean
+  /** The day the plan took effect: endorsed, else the meeting, else sent. */
+  readonly decidedOn: number | null
+}
+
+/** Everything a rule needs. */
+export interface EvaluationContext {
+  readonly asOf: number
+  readonly calendar: Calendar
+  readonly pack: PolicyPack
+  /** The policy in force on the evaluation day (pack-wide settings). */
+  readonly policyNow: PolicyVersion
+  readonly history: CaseHistory
+  readonly dateOfBirth: number
+  readonly leapDayBirthdaysOn: '02-28' | '03-01'
+  readonly periods: readonly CarePeriod[]
+  /** The latest period of care that started on or before the evaluation day. */
+  readonly currentPeriod: CarePeriod | undefined
+  /** Whether the child is looked after on the evaluation day. */
+  readonly isLookedAfter: boolean
+  readonly placements: readonly PlacementFacts[]
+  readonly reviews: readonly ReviewFacts[]
+  readonly visits: readonly number[]
+  readonly ppms: readonly { readonly date: number; readonly nextBookedOn: number | null }[]
+  readonly plans: readonly PlanFacts[]
+  readonly healthAssessments: readonly { readonly date: number; readonly kind: 'initial' | 'review' }[]
+  readonly peps: readonly number[]
+  readonly carePlans: readonly number[]
+  readonly stayingPutDiscussions: readonly number[]
+  /** The day the agency first had authority to place for adoption (placement order or consent), if any. */
+  readonly authorityToPlaceOn: number | null
+  /** The day the child was placed for adoption, if any (from the adoption record or the first A3–A6 placement). */
+  readonly placedForAdoptionOn: number | null
+  readonly adoptionDisruptedOn: number | null
+  readonly adoptionOrderOn: number | null
+  /** Birthdays already worked out, by age (a per-child memo: several rules ask for the same ones). */
+  readonly birthdays: number[]
+}
+
+/** Options for {@link buildContext}. */
+export interface ContextOptions {
+  readonly pack: PolicyPack
+  readonly calendar: Calendar
+  readonly asOf: CalendarDay
+}
+
+const byNumber = (a: number, b: number): number => a - b
+
+function day(value: string | null | undefined): number | null {
+  return value === null || value === undefined ? null : dayNumberOf(value)
+}
+
+/**
+ * Builds the context for one child.
+ * @param history - the parsed case history
+ * @param options - pack, calendar and evaluation day
+ * @returns the context
+ */
+export function buildContext(history: CaseHistory, options: ContextOptions): EvaluationContext {
+  const asOf = dayNumberOf(options.asOf)
+  const policyNow = policyAt(options.pack, asOf)
+
+  const periods: CarePeriod[] = []
+  history.periodsOfCare.forEach((p, index) => {
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      return
+    }
+    const statuses = [{ from: start, code: p.legalStatus }]
+    for (const change of p.legalStatusChanges ?? []) {
+      const from = dayNumberOf(change.on)
+      if (from <= asOf) {
+        statuses.push({ from, code: change.legalStatus })
+      }
+    }
+    statuses.sort((a, b) => a.from - b.from)
+    periods.push({ index, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
+  })
+  periods.sort((a, b) => a.start - b.start)
+  const currentPeriod = periods[periods.length - 1]
+  const isLookedAfter = currentPeriod !== undefined && currentPeriod.end === null
+
+  const placements: PlacementFacts[] = []
+  history.placements.forEach((p, index) => {
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      return
+    }
+    placements.push({
+      index,
+      start,
+      end: onOrBeforeOrNull(day(p.end), asOf),
+      code: p.placementType,
+      carerId: p.carerId ?? null,
+      intendedUntil18: p.intendedUntil18 ?? false,
+      placementPlanOn: onOrBeforeOrNull(day(p.placementPlanOn), asOf),
+      isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
+      source: p,
+    })
+  })
+  placements.sort((a, b) => a.start - b.start)
+
+  const reviews: ReviewFacts[] = []
+  for (const r of history.reviews) {
+    const date = dayNumberOf(r.date)
+    if (date <= asOf) {
+      reviews.push({
+        date,
+        broughtForward: r.broughtForward ?? false,
+        stayingPutConsidered: r.stayingPutConsidered ?? false,
+      })
+    }
+  }
+  sortByDate(reviews)
+  const ppms: { date: number; nextBookedOn: number | null }[] = []
+  for (const m of history.permanenceMeetings) {
+    const date = dayNumberOf(m.date)
+    if (date <= asOf) {
+      ppms.push({ date, nextBookedOn: day(m.nextBookedOn) })
+    }
+  }
+  sortByDate(ppms)
+  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
+  for (const h of history.healthAssessments) {
+    const date = dayNumberOf(h.date)
+    if (date <= asOf) {
+      healthAssessments.push({ date, kind: h.kind })
+    }
+  }
+  sortByDate(healthAssessments)
+
+  const plans = history.permanencePlans.map(p => {
+    const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
+    const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
+    const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
+    const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
+    return {
+      sentToManagerOn,
+      meetingOn,
+      endorsedOn,
+      ratifiedAtReviewOn,
+      option: p.option,
+      notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
+      decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
+    }
+  })
+  plans.sort((a, b) => (a.decidedOn ?? Infinity) - (b.decidedOn ?? Infinity))
+
+  const adoption = history.adoption ?? null
+  const placementOrderOn = onOrBeforeOrNull(day(adoption?.placementOrderOn), asOf)
+  const consentOn = onOrBeforeOrNull(day(adoption?.consentToPlacementOn), asOf)
+  const authorityToPlaceOn =
+    placementOrderOn === null
+      ? consentOn
+      : consentOn === null
+        ? placementOrderOn
+        : Math.min(placementOrderOn, consentOn)
+  const firstAdoptivePlacement = placements.find(p => p.code.startsWith('A'))
+  const placedForAdoptionOn =
+    onOrBeforeOrNull(day(adoption?.placedForAdoptionOn), asOf) ?? firstAdoptivePlacement?.start ?? null
+
+  const leapDayBirthdaysOn = policyNow.settings.leapDayBirthdaysOn
+  return {
+    asOf,
+    calendar: options.calendar,
+    pack: options.pack,
+    policyNow,
+    history,
+    dateOfBirth: dayNumberOf(history.child.dateOfBirth),
+    leapDayBirthdaysOn,
+    periods,
+    currentPeriod,
+    isLookedAfter,
+    placements,
+    reviews,
+    visits: datesUpTo(history.visits, asOf),
+    ppms,
+    plans,
+    healthAssessments,
+    peps: datesUpTo(history.personalEducationPlans, asOf),
+    carePlans: datesUpTo(history.carePlans, asOf),
+    stayingPutDiscussions: datesUpTo(history.stayingPutDiscussions, asOf),
+    authorityToPlaceOn,
+    placedForAdoptionOn,
+    adoptionDisruptedOn: onOrBeforeOrNull(day(adoption?.disruptedOn), asOf),
+    adoptionOrderOn: onOrBeforeOrNull(day(adoption?.adoptionOrderOn), asOf),
+    birthdays: [],
+  }
+}
+
+// Sorts by date unless already in order (case records usually are).
+function sortByDate(list: { readonly date: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { date: number }).date > (list[i] as { date: number }).date) {
+      list.sort(byDate)
+      return
+    }
+  }
+}
+
+function byDate(a: { readonly date: number }, b: { readonly date: number }): number {
+  return a.date - b.date
+}
+
+// Dated events on or before the evaluation day, sorted (input is usually sorted already).
+function datesUpTo(list: readonly { readonly date: string }[] | undefined, asOf: number): number[] {
+  const out: number[] = []
+  if (list === undefined) {
+    return out
+  }
+  let sorted = true
+  for (const e of list) {
+    const n = dayNumberOf(e.date)
+    if (n <= asOf) {
+      if (out.length > 0 && (out[out.length - 1] as number) > n) {
+        sorted = false
+      }
+      out.push(n)
+    }
+  }
+  return sorted ? out : out.sort(byNumber)
+}
+
+function onOrBeforeOrNull(n: number | null, asOf: number): number | null {
+  return n !== null && n <= asOf ? n : null
+}
+
+/**
+ * The legal status in force on a day of a period of care.
+ * @param period - the period
+ * @param n - the day
+ * @returns the SSDA903 code
+ */
+export function legalStatusOn(period: CarePeriod, n: number): string {
+  let code = period.statuses[0]?.code ?? ''
+  for (const s of period.statuses) {
+    if (s.from <= n) {
+      code = s.code
+    }
+  }
+  return code
+}
+
+/**
+ * The period of care containing a day, if any.
+ * @param ctx - the context
+ * @param n - the day
+ * @returns the period
+ */
+export function periodOn(ctx: EvaluationContext, n: number): CarePeriod | undefined {
+  for (const p of ctx.periods) {
+    if (p.start <= n && (p.end === null || n < p.end)) {
+      return p
+    }
+  }
+  return undefined
+}
+
+/**
+ * Whether a day falls within a period of care (end exclusive; open periods run past the evaluation day).
+ * @param period - the period
+ * @param n - the day
+ * @returns true if inside
+ */
+export function isWithin(period: { readonly start: number; readonly end: number | null }, n: number): boolean {
+  return n >= period.start && (period.end === null || n < period.end)
+}
+
+/**
+ * The n-th birthday of the child, as a day number, under the pack's leap-day convention (rules.md §5 T7).
+ * @param ctx - the context
+ * @param years - which birthday
+ * @returns the day number
+ */
+export function birthday(ctx: EvaluationContext, years: number): number {
+  const known = ctx.birthdays[years]
+  if (known !== undefined) {
+    return known
+  }
+  const n = dayNumberOf(nthBirthday(ctx.history.child.dateOfBirth, years, ctx.leapDayBirthdaysOn))
+  ctx.birthdays[years] = n
+  return n
+}
+
+/** A due date with the words that explain it. */
+export interface DueClause {
+  readonly due: number
+  /** e.g. "20 working days after the child became looked after on 19 December 2025; 25 and 26 December and 1 January are not working days" */
+  readonly reason: string
+  readonly workingDaySpan?: readonly [number, number]
+}
+
+/**
+ * A due date counted from (or back from) an event by a period. The explanation is built only when it is read, so a
+ * recurring rule can test every past occurrence cheaply and explain only the ones it reports.
+ */
+class PeriodClause implements DueClause {
+  readonly due: number
+  readonly workingDaySpan: readonly [number, number] | undefined
+  private text: string | undefined
+  private readonly calendar: EvaluationContext['calendar']
+  private readonly anchor: number
+  private readonly period: Period
+  private readonly event: string
+  private readonly direction: 'after' | 'before'
+
+  constructor(
+    calendar: EvaluationContext['calendar'],
+    anchor: number,
+    period: Period,
+    event: string,
+    direction: 'after' | 'before',
+  ) {
+    this.calendar = calendar
+    this.anchor = anchor
+    this.period = period
+    this.event = event
+    this.direction = direction
+    if (direction === 'after') {
+      this.due = addPeriodToDayNumber(calendar, anchor, period)
+      this.workingDaySpan = period.unit === 'workingDays' ? [anchor, this.due] : undefined
+    } else {
+      this.due = subtractPeriodFromDayNumber(calendar, anchor, period)
+      this.workingDaySpan = period.unit === 'workingDays' ? [this.due, anchor] : undefined
+    }
+  }
+
+  get reason(): string {
+    if (this.text === undefined) {
+      this.text = this.build()
+    }
+    return this.text
+  }
+
+  private build(): string {
+    const { period, event, anchor } = this
+    if (this.direction === 'after' && period.countTriggerDay === true) {
+      return `${describePeriod(period)} beginning with the day ${event} (${longDay(anchor)})`
+    }
+    const base = `${describePeriod(period)} ${this.direction} ${event} on ${longDay(anchor)}`
+    if (period.unit !== 'workingDays') {
+      return base
+    }
+    const holidays = describeNonWorkingDays(
+      this.direction === 'after'
+        ? this.calendar.nonWorkingWeekdaysBetweenDayNumbers(anchor, this.due)
+        : this.calendar.nonWorkingWeekdaysBetweenDayNumbers(this.due, anchor - 1),
+    )
+    return holidays === '' ? base : `${base}; ${holidays}`
+  }
+}
+
+/**
+ * The day a period after an event ends, with its explanation (naming bank holidays skipped by a working-day count).
+ * @param ctx - the context
+ * @param from - the event day
+ * @param period - the period
+ * @param event - the event, e.g. "the child became looked after"
+ * @returns the due date and reason
+ */
+export function after(ctx: EvaluationContext, from: number, period: Period, event: string): DueClause {
+  return new PeriodClause(ctx.calendar, from, period, event, 'after')
+}
+
+/**
+ * The day a period before an event ends ("3 working days before the meeting"), with its explanation.
+ * @param ctx - the context
+ * @param to - the event day
+ * @param period - the period
+ * @param event - the event, e.g. "the permanence planning meeting"
+ * @returns the due date and reason
+ */
+export function before(ctx: EvaluationContext, to: number, period: Period, event: string): DueClause {
+  return new PeriodClause(ctx.calendar, to, period, event, 'before')
+}
+
+/** Shorthand for {@link longDay}. */
+export const fmt = longDay

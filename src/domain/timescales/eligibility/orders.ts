@@ -1,0 +1,637 @@
+/**
+ * Who may apply for which order, and from when: E-CAO (CA89 s.10), E-SGO (CA89 s.14A) and E-ADO (ACA 2002 s.42,
+ * s.44) as predicates over the living history (rules.md §4; §5 T13–T16; §6 D8, D10).
+ *
+ * Conventions (docs/adr/0016-living-history-predicates.md):
+ * - "one year immediately preceding": every night in `[app − 12 months, app)` (corresponding-date, T14: 366 days
+ *   across 29 February 2024);
+ * - "three of the last five years" (s.10(5)(b), (10)): nights in `[app − 5 years, app)` ≥ the days in
+ *   `[app − 3 years, app)` (1,095 or 1,096, §7 Q4), and — for CA89 only — the period must not have ended more than
+ *   3 months before the application, "ended" being the first day away (T13). ACA s.42(5) has no such tail (D10);
+ * - SGO notice: given before the start of the 3-month period ending with the application (T16);
+ * - consent routes (s.10(5)(c), s.14A(5)(c)) cannot be read from the history, so they are listed as reasons.
+ */
+import { addMonthsFast } from '../../deadlines/day-format.ts'
+import { type CalendarDay, nthBirthday } from '../../shared/calendar-day.ts'
+import { longDay as fmt, isoDay, dayNumberOf } from '../../deadlines/day-format.ts'
+import { PARENT_RELATIONSHIPS, RELATIVE_RELATIONSHIPS } from '../../children/codes.ts'
+import { earliestDayMonthsAfter } from '../../deadlines/period.ts'
+import { type EvaluationContext, birthday, legalStatusOn } from '../context.ts'
+import type { EligibilityResult } from './eligibility-result.ts'
+import { type Spell, continuousOver, endedOn, nightsIn, spellOn } from './living-history.ts'
+
+type Person = EvaluationContext['history']['people'][number]
+
+interface ThreeOfFive {
+  readonly ok: boolean
+  readonly nights: number
+  readonly required: number
+  readonly tailOk: boolean
+}
+
+/**
+ * The "three of the last five years" test for an application day.
+ * @param spells - the person's spells
+ * @param app - the application day
+ * @param withTail - apply the CA89 s.10(10) rule that the period must not have ended more than 3 months before
+ * @returns whether it passes, with the counts
+ */
+export function threeOfFiveYears(spells: readonly Spell[], app: number, withTail: boolean): ThreeOfFive {
+  const windowStart = addMonthsFast(app, -60)
+  const required = app - addMonthsFast(app, -36)
+  const nights = nightsIn(spells, windowStart, app)
+  const ended = endedOn(spells, app)
+  const tailOk = !withTail || (ended !== null && ended >= addMonthsFast(app, -3))
+  return { ok: nights >= required && tailOk, nights, required, tailOk }
+}
+
+function earliestThreeOfFive(spells: readonly Spell[], asOf: number, withTail: boolean): number | null {
+  if (threeOfFiveYears(spells, asOf, withTail).ok) {
+    return asOf
+  }
+  const current = spellOn(spells, asOf)
+  if (current === undefined || current.to !== null) {
+    return null // not living there now: the count can only fall
+  }
+  if (spells.length === 1) {
+    // Only this spell: the nights in the window reach the 3 years exactly when 3 years have passed since it began.
+    return Math.max(asOf, earliestDayMonthsAfter(current.from, 36))
+  }
+  // Living there continuously from current.from, the test certainly passes once 3 years have elapsed since it.
+  let low = asOf
+  let high = Math.max(asOf + 1, earliestDayMonthsAfter(current.from, 36))
+  if (!threeOfFiveYears(spells, high, withTail).ok) {
+    return null
+  }
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2)
+    if (threeOfFiveYears(spells, mid, withTail).ok) {
+      high = mid
+    } else {
+      low = mid
+    }
+  }
+  // The count can dip by a day around 29 February: look a few days back for an earlier qualifying day.
+  let best = high
+  for (let d = high - 1; d > high - 4 && d > asOf; d--) {
+    if (threeOfFiveYears(spells, d, withTail).ok) {
+      best = d
+    }
+  }
+  return best
+}
+
+/** When a continuous-residence route of n months is or will be met, if the child lives there now. */
+function continuousFrom(spells: readonly Spell[], asOf: number, months: number): number | null {
+  const current = spellOn(spells, asOf)
+  if (current === undefined) {
+    return null
+  }
+  const from = earliestDayMonthsAfter(current.from, months)
+  return Math.max(from, asOf)
+}
+
+/** What the living history says about one person, worked out once and shared by E-CAO, E-SGO and E-ADO. */
+export interface PersonFacts {
+  readonly spells: readonly Spell[]
+  /** CA89 "3 of the last 5 years" with the 3-month tail, on the evaluation day. */
+  readonly threeOfFive: ThreeOfFive
+  /** The earliest day that test passes if the child keeps living with them, or null. */
+  readonly threeOfFiveFrom: number | null
+  /** The earliest day the child will have lived with them for the year immediately preceding, or null. */
+  readonly yearFrom: number | null
+  readonly isFosterParent: boolean
+  readonly childInCare: boolean
+}
+
+/**
+ * Works out the facts about one person that the order predicates share.
+ * @param ctx - the context
+ * @param person - the person
+ * @param spells - their merged spells with the child
+ * @returns the facts
+ */
+export function personFacts(ctx: EvaluationContext, person: Person, spells: readonly Spell[]): PersonFacts {
+  return {
+    spells,
+    threeOfFive: threeOfFiveYears(spells, ctx.asOf, true),
+    threeOfFiveFrom: earliestThreeOfFive(spells, ctx.asOf, true),
+    yearFrom: continuousFrom(spells, ctx.asOf, 12),
+    isFosterParent: isLaFosterParent(ctx, person, spells),
+    childInCare: childInCare(ctx),
+  }
+}
+
+interface Route {
+  readonly route: string
+  readonly from: number
+  readonly provisional: boolean
+}
+
+function describeRoute(route: Route): string {
+  return route.route
+}
+
+function best(routes: readonly Route[]): Route | undefined {
+  let found: Route | undefined
+  for (const r of routes) {
+    if (found === undefined || r.from < found.from) {
+      found = r
+    }
+  }
+  return found
+}
+
+function isParent(person: Person): boolean {
+  return PARENT_RELATIONSHIPS.has(person.relationship)
+}
+
+function isRelative(person: Person): boolean {
+  return RELATIVE_RELATIONSHIPS.has(person.relationship)
+}
+
+function isLaFosterParent(ctx: EvaluationContext, person: Person, spells: readonly Spell[]): boolean {
+  if (person.isLocalAuthorityFosterParent) {
+    return true
+  }
+  const current = spellOn(spells, ctx.asOf)
+  return (
+    current !== undefined &&
+    ctx.placements.some(p => p.carerId === person.id && p.code.startsWith('U') && p.end === null)
+  )
+}
+
+function childInCare(ctx: EvaluationContext): boolean {
+  const period = ctx.currentPeriod
+  if (period === undefined || !ctx.isLookedAfter) {
+    return false
+  }
+  const status = legalStatusOn(period, ctx.asOf)
+  return status === 'C1' || status === 'C2'
+}
+
+function result(
+  base: Pick<EligibilityResult, 'predicate' | 'personId' | 'order' | 'source'>,
+  asOf: number,
+  chosen: Route | undefined,
+  until: number | null,
+  reasons: string[],
+  fallback: { status: 'needs-leave' | 'not-eligible'; explanation: string },
+  describe: (route: Route) => string,
+): EligibilityResult {
+  // Built field by field (no object spread): this runs for every person around every child.
+  return {
+    predicate: base.predicate,
+    personId: base.personId,
+    order: base.order,
+    source: base.source,
+    status: chosen === undefined ? fallback.status : chosen.from <= asOf ? 'eligible-now' : 'eligible-from',
+    from: chosen === undefined ? null : isoDay(Math.max(chosen.from, asOf)),
+    until: until === null ? null : isoDay(until),
+    route: chosen === undefined ? null : chosen.route,
+    explanation: chosen === undefined ? fallback.explanation : describe(chosen),
+    reasons,
+    provisional: chosen === undefined ? false : chosen.provisional,
+  }
+}
+
+/**
+ * E-CAO: may this person apply for a child arrangements order without leave (CA89 s.10(4), (5), (5A), (5B), (10))?
+ * @param ctx - the context
+ * @param person - the person
+ * @param facts - what the living history says about them ({@link personFacts})
+ * @returns the answer
+ */
+export function childArrangementsOrderRoute(
+  ctx: EvaluationContext,
+  person: Person,
+  facts: PersonFacts,
+): EligibilityResult {
+  const spells = facts.spells
+  const asOf = ctx.asOf
+  const b18 = birthday(ctx, 18)
+  if (asOf >= b18) {
+    // rules.md §5 T12 — no child arrangements order for an adult.
+    return result(
+      { predicate: 'E-CAO', personId: person.id, order: 'child-arrangements-order', source: 'CA89 s.10' },
+      asOf,
+      undefined,
+      null,
+      ['CA89 s.105: a child is a person under 18'],
+      {
+        status: 'not-eligible',
+        explanation: `The child turned 18 on ${fmt(b18)}: a child arrangements order can no longer be made.`,
+      },
+      describeRoute,
+    )
+  }
+  const routes: Route[] = []
+  const reasons: string[] = []
+  // CA89 s.10(4): parents, guardians, special guardians, PR holders, those named in a "lives with" order.
+  if (isParent(person)) {
+    routes.push({ route: 'CA89 s.10(4)(a): a parent of the child', from: asOf, provisional: false })
+  }
+  if (person.isGuardian === true || person.isSpecialGuardian === true) {
+    routes.push({
+      route: 'CA89 s.10(4)(a): a guardian or special guardian of the child',
+      from: asOf,
+      provisional: false,
+    })
+  }
+  if (person.holdsParentalResponsibility) {
+    routes.push({ route: 'CA89 s.10(4)(aa): holds parental responsibility', from: asOf, provisional: false })
+  }
+  if (person.isNamedInLivesWithOrder === true) {
+    routes.push({
+      route: 'CA89 s.10(4)(b): named in a child arrangements order as a person the child lives with',
+      from: asOf,
+      provisional: false,
+    })
+  }
+  if (person.isMarriedToOrCivilPartnerOfParent === true || person.relationship === 'step-parent') {
+    routes.push({
+      route: 'CA89 s.10(5)(a): a party to a marriage or civil partnership in which the child is a child of the family',
+      from: asOf,
+      provisional: false,
+    })
+  }
+  // CA89 s.10(5)(b), (10) — three of the last five years, not ended more than 3 months before (T13).
+  const tof = facts.threeOfFive
+  const tofFrom = facts.threeOfFiveFrom
+  if (tofFrom !== null) {
+    routes.push({
+      route: 'CA89 s.10(5)(b) and (10): the child has lived with them for 3 of the last 5 years',
+      from: tofFrom,
+      provisional: tofFrom > asOf,
+    })
+  } else {
+    reasons.push(
+      `s.10(5)(b): ${tof.nights} nights with them in the last 5 years, ${tof.required} needed${tof.tailOk ? '' : ', and the period ended more than 3 months ago'}`,
+    )
+  }
+  // CA89 s.10(5A) and (5B) — LA foster parent or relative, one year immediately preceding (T14).
+  const yearFrom = facts.yearFrom
+  const fosterParent = facts.isFosterParent
+  if (fosterParent) {
+    if (yearFrom !== null) {
+      routes.push({
+        route:
+          'CA89 s.10(5A): a local authority foster parent with whom the child has lived for one year immediately preceding',
+        from: yearFrom,
+        provisional: yearFrom > asOf,
+      })
+    } else {
+      reasons.push('s.10(5A): the child does not live with them now')
+    }
+  }
+  if (isRelative(person)) {
+    if (yearFrom !== null) {
+      routes.push({
+        route: 'CA89 s.10(5B): a relative with whom the child has lived for one year immediately preceding',
+        from: yearFrom,
+        provisional: yearFrom > asOf,
+      })
+    } else {
+      reasons.push('s.10(5B): the child does not live with them now')
+    }
+  }
+  if (asOf >= birthday(ctx, 16)) {
+    reasons.push(
+      'CA89 s.9(6), (6B): after 16 a "lives with" order may last to 18, other provisions only in exceptional circumstances (rules.md §6 D1)',
+    )
+  }
+  reasons.push(
+    facts.childInCare
+      ? 's.10(5)(c)(ii): may also apply with the consent of the local authority, as the child is in care'
+      : 's.10(5)(c): may also apply with the consent of everyone named in a "lives with" order or with parental responsibility',
+  )
+  // CA89 s.9(3) — a current or recent (6 months) LA foster parent needs the authority's consent to seek leave.
+  const wasFosterUntil =
+    person.wasLocalAuthorityFosterParentUntil === null || person.wasLocalAuthorityFosterParentUntil === undefined
+      ? null
+      : dayNumberOf(person.wasLocalAuthorityFosterParentUntil)
+  const recentFoster = fosterParent || (wasFosterUntil !== null && wasFosterUntil >= addMonthsFast(asOf, -6))
+  const barred = recentFoster && !isRelative(person) && !continuousOver(spells, addMonthsFast(asOf, -12), asOf)
+  if (barred) {
+    reasons.push(
+      's.9(3): as a local authority foster parent now or in the last 6 months, they may seek leave only with the authority’s consent',
+    )
+  }
+  const chosen = best(routes)
+  return result(
+    { predicate: 'E-CAO', personId: person.id, order: 'child-arrangements-order', source: 'CA89 s.10' },
+    asOf,
+    chosen,
+    null,
+    reasons,
+    {
+      status: 'needs-leave',
+      explanation: barred
+        ? 'No route to apply without leave, and leave may be sought only with the local authority’s consent (CA89 s.9(3)).'
+        : 'No route to apply without leave: they would need the court’s leave (CA89 s.10(1)(a)(ii), (9)).',
+    },
+    r =>
+      r.from <= asOf
+        ? `May apply now: ${r.route}.`
+        : `May apply from ${fmt(r.from)} if the child keeps living with them: ${r.route}.`,
+  )
+}
+
+/**
+ * E-SGO: may this person apply for a special guardianship order, and from when, including the 3-month notice
+ * (CA89 s.14A(2), (5), (7); rules.md T16)?
+ * @param ctx - the context
+ * @param person - the person
+ * @param facts - what the living history says about them ({@link personFacts})
+ * @returns the answer
+ */
+export function specialGuardianshipRoute(
+  ctx: EvaluationContext,
+  person: Person,
+  facts: PersonFacts,
+): EligibilityResult {
+  const asOf = ctx.asOf
+  const base = {
+    predicate: 'E-SGO',
+    personId: person.id,
+    order: 'special-guardianship-order',
+    source: 'CA89 s.14A',
+  } as const
+  const until = birthday(ctx, 18) - 1
+  if (asOf > until) {
+    // rules.md §5 T12 — a special guardianship order cannot be made for an adult.
+    return result(
+      base,
+      asOf,
+      undefined,
+      null,
+      ['CA89 s.14A(1), s.91(13): special guardianship is for a child under 18'],
+      {
+        status: 'not-eligible',
+        explanation: `The child turned 18 on ${fmt(until + 1)}: a special guardianship order can no longer be made.`,
+      },
+      describeRoute,
+    )
+  }
+  if (isParent(person)) {
+    return result(
+      base,
+      asOf,
+      undefined,
+      until,
+      ['s.14A(2)(b): a parent of the child cannot be a special guardian'],
+      {
+        status: 'not-eligible',
+        explanation: 'A parent of the child cannot be appointed special guardian (CA89 s.14A(2)(b)).',
+      },
+      () => '',
+    )
+  }
+  const reasons: string[] = []
+  const routes: Route[] = []
+  if (person.isGuardian === true) {
+    routes.push({ route: 'CA89 s.14A(5)(a): a guardian of the child', from: asOf, provisional: false })
+  }
+  if (person.isNamedInLivesWithOrder === true) {
+    routes.push({
+      route: 'CA89 s.14A(5)(b): named in a child arrangements order as a person the child lives with',
+      from: asOf,
+      provisional: false,
+    })
+  }
+  const tofFrom = facts.threeOfFiveFrom
+  if (tofFrom !== null) {
+    routes.push({
+      route: 'CA89 s.14A(5)(c) with s.10(5)(b), (10): the child has lived with them for 3 of the last 5 years',
+      from: tofFrom,
+      provisional: tofFrom > asOf,
+    })
+  }
+  const yearFrom = facts.yearFrom
+  if (facts.isFosterParent) {
+    if (yearFrom !== null) {
+      routes.push({
+        route:
+          'CA89 s.14A(5)(d): a local authority foster parent with whom the child has lived for one year immediately preceding',
+        from: yearFrom,
+        provisional: yearFrom > asOf,
+      })
+    }
+  }
+  if (isRelative(person)) {
+    if (yearFrom !== null) {
+      routes.push({
+        route: 'CA89 s.14A(5)(e): a relative with whom the child has lived for one year immediately preceding',
+        from: yearFrom,
+        provisional: yearFrom > asOf,
+      })
+    } else {
+      reasons.push('s.14A(5)(e): the child does not live with them now')
+    }
+  }
+  reasons.push(
+    facts.childInCare
+      ? 's.14A(5)(c) with s.10(5)(c)(ii): may also apply with the consent of the local authority, as the child is in care'
+      : 's.14A(5)(c) with s.10(5)(c): may also apply with the consent of those with parental responsibility',
+  )
+  // s.14A(2)(a) — a special guardian must be 18 or over.
+  const adultFrom =
+    person.dateOfBirth === undefined ? asOf : ageReachedOn(person.dateOfBirth, 18, ctx.leapDayBirthdaysOn)
+  if (person.dateOfBirth === undefined) {
+    reasons.push('s.14A(2)(a): their date of birth is not recorded; they must be 18 or over')
+  }
+  // s.14A(7) — written notice before the start of the 3-month period ending with the application (T16).
+  const notices = (ctx.history.sgoNotices ?? [])
+    .filter(n => n.personId === person.id)
+    .map(n => dayNumberOf(n.givenOn))
+    .filter(n => n <= asOf)
+    .sort((a, b) => a - b)
+  const notice = notices[0]
+  let noticeFrom: number
+  if (notice === undefined) {
+    noticeFrom = earliestDayMonthsAfter(asOf, 3)
+    reasons.push(
+      `s.14A(7): no written notice to the local authority is recorded; notice given on ${fmt(asOf)} would allow an application from ${fmt(noticeFrom)}`,
+    )
+  } else {
+    noticeFrom = earliestDayMonthsAfter(notice, 3)
+    reasons.push(`s.14A(7): notice given on ${fmt(notice)}, so the earliest application is ${fmt(noticeFrom)}`)
+  }
+  const chosen = best(routes)
+  const withNotice =
+    chosen === undefined
+      ? undefined
+      : {
+          route: `${chosen.route}; with 3 months’ notice under s.14A(7)`,
+          from: Math.max(chosen.from, noticeFrom, adultFrom),
+          provisional: chosen.provisional || notice === undefined,
+        }
+  return result(
+    base,
+    asOf,
+    withNotice,
+    until,
+    reasons,
+    {
+      status: 'needs-leave',
+      explanation: 'No route to apply without leave: they would need the court’s leave (CA89 s.14A(3)(b), (12)).',
+    },
+    r =>
+      r.from <= asOf
+        ? `May apply now: ${r.route}.`
+        : `May apply from ${fmt(r.from)}${notice === undefined ? ' if notice is given today' : ''}: ${r.route}.`,
+  )
+}
+
+function ageReachedOn(dateOfBirth: CalendarDay, years: number, leap: '02-28' | '03-01'): number {
+  return dayNumberOf(nthBirthday(dateOfBirth, years, leap))
+}
+
+/**
+ * E-ADO: may this person apply for an adoption order, and from when (ACA 2002 s.42, s.44, s.49; rules.md T15)?
+ * @param ctx - the context
+ * @param person - the person
+ * @param facts - what the living history says about them (the "home" condition)
+ * @returns the answer
+ */
+export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: PersonFacts): EligibilityResult {
+  const spells = facts.spells
+  const asOf = ctx.asOf
+  const base = {
+    predicate: 'E-ADO',
+    personId: person.id,
+    order: 'adoption-order',
+    source: 'ACA 2002 s.42, s.44, s.49',
+  } as const
+  const b18 = birthday(ctx, 18)
+  const until = b18 - 1
+  const reasons: string[] = []
+  if (asOf >= b18 || ctx.history.child.hasMarriedOrFormedCivilPartnership === true) {
+    return result(
+      base,
+      asOf,
+      undefined,
+      until,
+      [
+        'ACA s.47(8), s.49(4): the application must be made before the child is 18 and the child must never have married or formed a civil partnership',
+      ],
+      {
+        status: 'not-eligible',
+        explanation: 'An adoption application can no longer be made for this child (ACA 2002 s.47(8), s.49(4)).',
+      },
+      () => '',
+    )
+  }
+  const adoption = ctx.history.adoption
+  const agencyPlaced =
+    ctx.placedForAdoptionOn !== null &&
+    ((adoption?.adoptersPersonIds ?? []).includes(person.id) ||
+      ctx.placements.some(p => p.code.startsWith('A') && p.carerId === person.id))
+  let route: Route | undefined
+  const current = spellOn(spells, asOf)
+  if (agencyPlaced && ctx.placedForAdoptionOn !== null) {
+    // ACA s.42(2) — placed by an adoption agency: home with the applicants for 10 weeks preceding (T15).
+    const start = current?.from ?? ctx.placedForAdoptionOn
+    route = {
+      route:
+        'ACA 2002 s.42(2): placed for adoption by an adoption agency; the child’s home has been with them for the 10 weeks preceding',
+      from: Math.max(start + 70, asOf),
+      provisional: start + 70 > asOf,
+    }
+  } else if (
+    person.relationship === 'parent-partner' ||
+    person.relationship === 'step-parent' ||
+    person.isMarriedToOrCivilPartnerOfParent === true
+  ) {
+    // ACA s.42(3) — partner of a parent: 6 months (England; rules.md §6 D9).
+    const from = continuousFrom(spells, asOf, 6)
+    if (from !== null) {
+      route = {
+        route: 'ACA 2002 s.42(3): the partner of a parent; the child’s home has been with them for 6 months preceding',
+        from,
+        provisional: from > asOf,
+      }
+    } else {
+      reasons.push('s.42(3): the child does not live with them now')
+    }
+  } else if (facts.isFosterParent) {
+    // ACA s.42(4) — local authority foster parents: one year preceding (or leave, s.42(6)).
+    const from = continuousFrom(spells, asOf, 12)
+    if (from !== null) {
+      route = {
+        route:
+          'ACA 2002 s.42(4): local authority foster parents; the child’s home has been with them for one year preceding',
+        from,
+        provisional: from > asOf,
+      }
+    } else {
+      reasons.push('s.42(4): the child does not live with them now')
+    }
+  } else if (!isParent(person)) {
+    // ACA s.42(5) — anyone else: 3 of the last 5 years, with no 3-month tail (rules.md §6 D10).
+    const from = earliestThreeOfFive(spells, asOf, false)
+    if (from !== null) {
+      route = {
+        route: 'ACA 2002 s.42(5): the child’s home has been with them for 3 of the last 5 years',
+        from,
+        provisional: from > asOf,
+      }
+    } else {
+      const tof = threeOfFiveYears(spells, asOf, false)
+      reasons.push(`s.42(5): ${tof.nights} nights in the last 5 years, ${tof.required} needed`)
+    }
+  } else {
+    reasons.push(
+      'a parent adopting alone needs the child’s home to have been with them for 10 weeks (s.42(2)); not assessed here',
+    )
+  }
+  if (route !== undefined && !agencyPlaced) {
+    // ACA s.44 — notice of intention: at least 3 months and no more than 2 years before the application.
+    const notices = (ctx.history.adoptionNotices ?? [])
+      .filter(n => n.personId === person.id)
+      .map(n => dayNumberOf(n.givenOn))
+      .filter(n => n <= asOf)
+    const valid = notices.filter(n => addMonthsFast(n, 24) >= asOf).sort((a, b) => b - a)[0]
+    if (valid === undefined) {
+      const from = earliestDayMonthsAfter(asOf, 3)
+      reasons.push(
+        `s.44: notice of intention to adopt must be given to the local authority 3 months to 2 years before applying; given on ${fmt(asOf)}, the earliest application is ${fmt(from)}`,
+      )
+      route = {
+        ...route,
+        route: `${route.route}; with notice under s.44`,
+        from: Math.max(route.from, from),
+        provisional: true,
+      }
+    } else {
+      route = {
+        ...route,
+        route: `${route.route}; notice under s.44 given on ${fmt(valid)}`,
+        from: Math.max(route.from, earliestDayMonthsAfter(valid, 3)),
+      }
+    }
+  }
+  if (route !== undefined && route.from > until) {
+    reasons.push(`the route would open on ${fmt(route.from)}, after the child's 18th birthday`)
+    route = undefined
+  }
+  if (person.dateOfBirth !== undefined && ageReachedOn(person.dateOfBirth, 21, ctx.leapDayBirthdaysOn) > asOf) {
+    reasons.push('ACA s.50, s.51: an adopter must be 21 or over (18 for a parent in a couple); check their age')
+  }
+  return result(
+    base,
+    asOf,
+    route,
+    until,
+    reasons,
+    {
+      status: 'needs-leave',
+      explanation:
+        'The home condition in ACA 2002 s.42 is not met: an application needs the court’s leave (s.42(6)) or a different route.',
+    },
+    r =>
+      r.from <= asOf
+        ? `May apply now: ${r.route}.`
+        : `May apply from ${fmt(r.from)} if the child's home stays with them: ${r.route}.`,
+  )
+}

@@ -1,0 +1,270 @@
+/**
+ * Helpers shared by the rule modules: choosing the policy in force on a trigger date (rules.md §5 T19), and
+ * evaluating recurring obligations (reviews, visits, meetings) where each occurrence is due a set time after the
+ * actual previous one ("chained", as CPPCR reg 33(2) and reg 28 count intervals; rules.md §5 T3).
+ */
+import { longDay, dayNumberOf } from '../../deadlines/day-format.ts'
+import type { Period } from '../../deadlines/period.ts'
+import { type DueClause, type EvaluationContext, after } from '../context.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { type PolicyVersion, type RuleSettings, policyAt } from '../policy-pack.ts'
+import type { RuleId } from '../rule-ids.ts'
+
+/** The setting of one rule in the policy in force on a trigger date, or why the rule does not apply. */
+export type InForce<K extends keyof RuleSettings> =
+  | { readonly ok: true; readonly policy: PolicyVersion; readonly setting: RuleSettings[K] }
+  | { readonly ok: false; readonly policy: PolicyVersion; readonly reason: string }
+
+/**
+ * Looks up a rule's setting as at its trigger date (rules.md §5 T19): the pack version in force that day, and the
+ * rule's own `inForceFrom` (e.g. the 26-week limit applies to applications issued from 22 April 2014).
+ * @param ctx - the context
+ * @param rule - the rule
+ * @param trigger - the trigger day
+ * @returns the setting, or the reason it does not apply
+ */
+export function inForce<K extends keyof RuleSettings>(ctx: EvaluationContext, rule: K, trigger: number): InForce<K> {
+  const policy = policyAt(ctx.pack, trigger)
+  const setting = policy.rules[rule]
+  if (!setting.enabled) {
+    const note = setting.note === undefined ? '' : `; ${setting.note.replace(/\.$/, '')}`
+    return { ok: false, policy, reason: `${ctx.pack.name} sets no timescale for this (${setting.source})${note}` }
+  }
+  if (setting.inForceFrom !== undefined && trigger < dayNumberOf(setting.inForceFrom)) {
+    return {
+      ok: false,
+      policy,
+      reason: `The rule (${setting.source}) applies from ${longDay(dayNumberOf(setting.inForceFrom))}; the trigger was on ${longDay(trigger)}`,
+    }
+  }
+  return { ok: true, policy, setting }
+}
+
+/**
+ * A not-applicable item with its reason.
+ * @param ctx - the context
+ * @param rule - the rule
+ * @param reason - why it does not apply
+ * @param policy - the policy version (defaults to the one in force on the evaluation day)
+ * @returns the item
+ */
+export function notApplicable(
+  ctx: EvaluationContext,
+  rule: RuleId,
+  reason: string,
+  policy?: PolicyVersion,
+): TimescaleItem {
+  return makeItem(ctx, { rule, policy: policy ?? ctx.policyNow, due: null, reason, notApplicable: true })
+}
+
+/** One step of a cadence: the period to the next occurrence, and the words for the event it counts from. */
+export interface CadenceStep {
+  readonly period: Period
+  /** e.g. "the previous visit" */
+  readonly event: string
+}
+
+/**
+ * How each occurrence after the first is due, as data (no callbacks: tsx's keepNames wraps every named closure, and
+ * this runs for every recurring rule of every child). Occurrence k is due `step.period` after occurrence k − 1 was
+ * met, where `step` is `second` for k = 2 if given, otherwise `early` while the previous occurrence was before
+ * `threshold`, otherwise `late` (null: no fixed period, e.g. adoption visits after the first review).
+ */
+export interface Cadence {
+  readonly threshold: number
+  readonly early: CadenceStep
+  readonly late: CadenceStep | null
+  readonly second?: CadenceStep
+}
+
+/** A recurring obligation. */
+export interface ChainSpec {
+  readonly rule: RuleId
+  readonly policy: PolicyVersion
+  /** Days the obligation was met, sorted; each meets the next open occurrence. */
+  readonly events: readonly number[]
+  /** The first occurrence's due date. */
+  readonly first: DueClause
+  readonly firstTrigger: { readonly event: string; readonly on: number }
+  readonly cadence: Cadence
+  /** Trigger name for occurrences after the first, e.g. "previous visit". */
+  readonly triggerEvent: string
+  /** e.g. "visited on" */
+  readonly metPrefix: string
+  /** Days of reviews held early under CPPCR reg 33(3), noted in the explanation. */
+  readonly broughtForward?: readonly number[]
+  /** When the obligation ends (placement ended, permanence achieved…). Occurrences due after it are not owed. */
+  readonly stop: { readonly on: number; readonly reason: string } | null
+  /** Reason for the open occurrence when the cadence gives no date. */
+  readonly openWithoutDate?: string
+  readonly unitConfirmed?: boolean
+  readonly readingConfirmed?: boolean
+  readonly note?: string
+  readonly rollBackNonWorkingDay?: boolean
+  readonly occurrenceOffset?: number
+  /** What one occurrence is called in the summary, e.g. "visit", "review". */
+  readonly noun?: string
+}
+
+/**
+ * A cadence with one step throughout.
+ * @param period - the interval
+ * @param event - the words for the event it counts from
+ * @returns the cadence
+ */
+export function every(period: Period, event: string): Cadence {
+  return { threshold: Infinity, early: { period, event }, late: null }
+}
+
+function nextDue(ctx: EvaluationContext, cadence: Cadence, previous: number, occurrence: number): DueClause | null {
+  const step =
+    occurrence === 2 && cadence.second !== undefined
+      ? cadence.second
+      : previous < cadence.threshold
+        ? cadence.early
+        : cadence.late
+  return step === null ? null : after(ctx, previous, step.period, step.event)
+}
+
+function chainTrigger(spec: ChainSpec, previous: number | null): { readonly event: string; readonly on: number } {
+  return previous === null ? spec.firstTrigger : { event: spec.triggerEvent, on: previous }
+}
+
+function metPhrase(spec: ChainSpec, event: number): string {
+  const early = spec.broughtForward !== undefined && spec.broughtForward.includes(event)
+  return `${spec.metPrefix} ${longDay(event)}${early ? ' (brought forward under reg 33(3))' : ''}`
+}
+
+/**
+ * Evaluates a chained recurring obligation and reports one item: the next open occurrence (or, once the obligation
+ * has stopped, the last one), carrying a summary of the earlier occurrences — how many, how many were late, and the
+ * latest late one. Past occurrences are checked by number only, so a child with years of 6-weekly visits costs a
+ * loop, not an item per visit.
+ * @param ctx - the context
+ * @param spec - the obligation
+ * @param out - the item is appended here
+ */
+export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: TimescaleItem[]): void {
+  const offset = spec.occurrenceOffset ?? 0
+  const stopOn = spec.stop === null ? Infinity : spec.stop.on
+  const calendar = ctx.calendar
+  const rollBack = spec.rollBackNonWorkingDay === true
+  let clause: DueClause | null = spec.first
+  let previous: number | null = null
+  let late = 0
+  let lastLateDue: number | null = null
+  let lastLateMetOn: number | null = null
+  let lastClause: DueClause | null = null
+  let lastPrevious: number | null = null
+  let lastEvent = 0
+  let k = 0
+  for (; k < spec.events.length; k++) {
+    const event = spec.events[k] as number
+    if (event >= stopOn || clause === null) {
+      break
+    }
+    const due =
+      rollBack && !calendar.isWorkingDayNumber(clause.due)
+        ? calendar.lastWorkingDayBeforeDayNumber(clause.due)
+        : clause.due
+    if (event > due) {
+      late++
+      lastLateDue = due
+      lastLateMetOn = event
+    }
+    lastClause = clause
+    lastPrevious = previous
+    lastEvent = event
+    previous = event
+    clause = nextDue(ctx, spec.cadence, event, offset + k + 2)
+  }
+  const stopped = clause === null ? false : spec.stop !== null && spec.stop.on <= clause.due
+  if (stopped || (clause === null && lastClause !== null && spec.openWithoutDate === undefined)) {
+    // The obligation has ended: report the last occurrence, with the ones before it summarised.
+    if (lastClause === null) {
+      out.push(
+        makeItem(ctx, {
+          rule: spec.rule,
+          policy: spec.policy,
+          trigger: chainTrigger(spec, previous),
+          due: null,
+          reason: spec.stop?.reason ?? '',
+          notApplicable: true,
+        }),
+      )
+      return
+    }
+    const lastWasLate = lastLateMetOn === lastEvent
+    out.push(
+      makeItem(ctx, {
+        rule: spec.rule,
+        policy: spec.policy,
+        unitConfirmed: spec.unitConfirmed,
+        readingConfirmed: spec.readingConfirmed,
+        rollBackNonWorkingDay: spec.rollBackNonWorkingDay,
+        note: spec.note,
+        occurrenceNoun: spec.noun,
+        trigger: chainTrigger(spec, lastPrevious),
+        due: lastClause.due,
+        metOn: lastEvent,
+        reason: spec.stop === null ? lastClause.reason : `${lastClause.reason}; ${spec.stop.reason}`,
+        metPhrase: metPhrase(spec, lastEvent),
+        workingDaySpan: lastClause.workingDaySpan,
+        occurrence: offset + k,
+        past: { count: k - 1, late: late - (lastWasLate ? 1 : 0), lastLateDue: null, lastLateMetOn: null },
+      }),
+    )
+    return
+  }
+  const past = { count: k, late, lastLateDue, lastLateMetOn }
+  if (clause === null) {
+    out.push(
+      makeItem(ctx, {
+        rule: spec.rule,
+        policy: spec.policy,
+        unitConfirmed: spec.unitConfirmed,
+        readingConfirmed: spec.readingConfirmed,
+        note: spec.note,
+        occurrenceNoun: spec.noun,
+        trigger: chainTrigger(spec, previous),
+        due: null,
+        reason: spec.openWithoutDate ?? 'The next date is not set by a fixed period',
+        occurrence: offset + k + 1,
+        past,
+      }),
+    )
+    return
+  }
+  out.push(
+    makeItem(ctx, {
+      rule: spec.rule,
+      policy: spec.policy,
+      unitConfirmed: spec.unitConfirmed,
+      readingConfirmed: spec.readingConfirmed,
+      rollBackNonWorkingDay: spec.rollBackNonWorkingDay,
+      note: spec.note,
+      occurrenceNoun: spec.noun,
+      trigger: chainTrigger(spec, previous),
+      due: clause.due,
+      reason: clause.reason,
+      workingDaySpan: clause.workingDaySpan,
+      occurrence: offset + k + 1,
+      past,
+    }),
+  )
+}
+
+/**
+ * The first day on or after `from` in a sorted list, if any.
+ * @param sorted - days in order
+ * @param from - the earliest day wanted
+ * @returns the day, or null
+ */
+export function firstOnOrAfter(sorted: readonly number[], from: number): number | null {
+  for (const n of sorted) {
+    if (n >= from) {
+      return n
+    }
+  }
+  return null
+}

@@ -1,0 +1,152 @@
+/**
+ * Care proceedings: PRC-01 (26 weeks) and PRC-02 (extensions) (CA89 s.32 as amended by CFA14 s.14; rules.md §2F,
+ * §5 T4, T5).
+ *
+ * The 26 weeks run "beginning with" the day of issue, so they end on issue + 181 days. Each extension ends no more
+ * than 8 weeks after the later of the end of the period being extended and the day it is granted (s.32(5)–(8)).
+ * PRC-01 keeps the original week-26 date even after an extension, so the breach stays visible as a KPI event (T4);
+ * PRC-02 carries the extended date.
+ */
+import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
+import { type EvaluationContext, after } from '../context.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { inForce, notApplicable } from './common.ts'
+
+/** The timetable of one set of proceedings. */
+export interface ProceedingsTimetable {
+  readonly issuedOn: number
+  /** Last day of the 26 weeks. */
+  readonly week26EndsOn: number
+  /** Last day after all extensions (equal to week26EndsOn when none). */
+  readonly extendedEndsOn: number
+  readonly concludedOn: number | null
+  readonly extensionCount: number
+  readonly explanation: string
+  readonly warnings: readonly string[]
+}
+
+/**
+ * Works out a timetable for proceedings issued on a day, with its extensions.
+ * @param ctx - the context
+ * @param proceedings - the proceedings record
+ * @returns the timetable, or null when the 26-week rule is not in force for that issue date
+ */
+export function proceedingsTimetable(
+  ctx: EvaluationContext,
+  proceedings: EvaluationContext['history']['proceedings'][number],
+): ProceedingsTimetable | null {
+  const issuedOn = dayNumberOf(proceedings.issuedOn)
+  const prc01 = inForce(ctx, 'PRC-01', issuedOn)
+  if (!prc01.ok) {
+    return null
+  }
+  const week26 = after(ctx, issuedOn, prc01.setting.period, 'the application was issued')
+  const prc02 = inForce(ctx, 'PRC-02', issuedOn)
+  const maxWeeks = prc02.ok ? prc02.setting.maxExtension.n : 8
+  let end = week26.due
+  const parts: string[] = []
+  const warnings: string[] = []
+  const extensions = proceedings.extensions
+    .map(e => ({ grantedOn: dayNumberOf(e.grantedOn), weeks: e.weeks }))
+    .filter(e => e.grantedOn <= ctx.asOf)
+    .sort((a, b) => a.grantedOn - b.grantedOn)
+  for (const e of extensions) {
+    const weeks = Math.min(e.weeks, maxWeeks)
+    if (e.weeks > maxWeeks) {
+      warnings.push(
+        `an extension of ${e.weeks} weeks exceeds the ${maxWeeks}-week limit in s.32(8), so ${maxWeeks} weeks are counted`,
+      )
+    }
+    const base = Math.max(end, e.grantedOn)
+    if (e.grantedOn > end) {
+      warnings.push(`the extension granted on ${fmt(e.grantedOn)} came after the period had ended on ${fmt(end)}`)
+    }
+    const next = base + 7 * weeks
+    parts.push(`extended on ${fmt(e.grantedOn)} by ${weeks} weeks from ${fmt(base)} to ${fmt(next)}`)
+    end = next
+  }
+  const concluded = proceedings.concludedOn === null ? null : dayNumberOf(proceedings.concludedOn)
+  return {
+    issuedOn,
+    week26EndsOn: week26.due,
+    extendedEndsOn: end,
+    concludedOn: concluded !== null && concluded <= ctx.asOf ? concluded : null,
+    extensionCount: extensions.length,
+    explanation: `${week26.reason}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}`,
+    warnings,
+  }
+}
+
+/**
+ * Evaluates PRC-01 and PRC-02 for every set of proceedings issued by the evaluation day.
+ * @param ctx - the context
+ * @param out - items are appended here
+ */
+export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]): void {
+  let any = false
+  for (const proceedings of ctx.history.proceedings) {
+    const issuedOn = dayNumberOf(proceedings.issuedOn)
+    if (issuedOn > ctx.asOf) {
+      continue
+    }
+    any = true
+    const prc01 = inForce(ctx, 'PRC-01', issuedOn)
+    const trigger = { event: 'application issued', on: issuedOn }
+    const timetable = proceedingsTimetable(ctx, proceedings)
+    if (!prc01.ok || timetable === null) {
+      const reason = prc01.ok ? 'not in force' : prc01.reason
+      out.push(makeItem(ctx, { rule: 'PRC-01', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
+      out.push(makeItem(ctx, { rule: 'PRC-02', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
+      continue
+    }
+    const concluded = timetable.concludedOn
+    // CA89 s.32(1)(a)(ii); rules.md PRC-01 — 26 weeks beginning with the day of issue (issue + 181 days; T4).
+    out.push(
+      makeItem(ctx, {
+        rule: 'PRC-01',
+        policy: prc01.policy,
+        trigger,
+        due: timetable.week26EndsOn,
+        metOn: concluded,
+        reason:
+          timetable.extensionCount === 0
+            ? `26 weeks beginning with the day the application was issued (${fmt(issuedOn)})`
+            : `26 weeks beginning with the day the application was issued (${fmt(issuedOn)}); the timetable was extended to ${fmt(timetable.extendedEndsOn)} (PRC-02) but the 26-week date stays on record`,
+        metPhrase: concluded === null ? undefined : `proceedings concluded on ${fmt(concluded)}`,
+      }),
+    )
+    // CA89 s.32(5)–(8); rules.md PRC-02 — each extension ≤ 8 weeks after the later of the period's end and the grant.
+    const prc02 = inForce(ctx, 'PRC-02', issuedOn)
+    if (!prc02.ok) {
+      out.push(notApplicable(ctx, 'PRC-02', prc02.reason, prc02.policy))
+    } else if (timetable.extensionCount === 0) {
+      out.push(
+        makeItem(ctx, {
+          rule: 'PRC-02',
+          policy: prc02.policy,
+          trigger,
+          due: null,
+          reason: `No extension has been granted to the proceedings issued on ${fmt(issuedOn)}`,
+          notApplicable: true,
+        }),
+      )
+    } else {
+      out.push(
+        makeItem(ctx, {
+          rule: 'PRC-02',
+          policy: prc02.policy,
+          trigger,
+          due: timetable.extendedEndsOn,
+          metOn: concluded,
+          reason: timetable.explanation,
+          note: timetable.warnings.length === 0 ? undefined : timetable.warnings.join('; '),
+          metPhrase: concluded === null ? undefined : `proceedings concluded on ${fmt(concluded)}`,
+        }),
+      )
+    }
+  }
+  if (!any) {
+    out.push(notApplicable(ctx, 'PRC-01', 'No care or supervision proceedings are recorded'))
+    out.push(notApplicable(ctx, 'PRC-02', 'No care or supervision proceedings are recorded'))
+  }
+}
