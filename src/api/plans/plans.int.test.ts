@@ -41,6 +41,8 @@ beforeAll(async () => {
   manager = apiClient(t.baseUrl, t.north.users['team-manager'].token)
   iro = apiClient(t.baseUrl, t.north.users.iro.token)
   await usePlanningGuidance(t.db, t.north.authorityId, 'dorset')
+  // The timescale engine follows Dorset's policy pack for this authority too (PP-03, PP-04, PP-07 apply).
+  await t.db.query(`UPDATE authorities SET policy_pack = 'dorset' WHERE authority_id = $1`, [t.north.authorityId])
   await usePlanningGuidance(t.db, t.south.authorityId, 'tameside')
 })
 afterAll(async () => {
@@ -341,6 +343,21 @@ describe('the plan lifecycle, through the API', () => {
       permanenceAchieved: null,
       meetings: { actions: [{ actionId: 'act-sgo', dueOn: '2026-02-20', status: 'open', isOverdue: false }] },
     })
+  })
+
+  it('shows in the child’s due dates, recomputed in the same transaction as each step (issue 3 §7)', async () => {
+    const stored = await t.db.query<{ rule: string; status: string; met_on: string | null; explanation: string }>(
+      `SELECT rule, status, met_on, explanation FROM timescale_items WHERE child_id = $1 ORDER BY position`,
+      [childId],
+    )
+    const item = (rule: string) => stored.filter(candidate => candidate.rule === rule)
+    // Stored by the last write (the ratification), not by this read: the recompute ran in the write's transaction.
+    expect(item('PP-01')).toMatchObject([{ status: 'met' }])
+    expect(item('PP-01')[0]!.explanation).toContain('plan in place on 23 December 2025')
+    expect(item('PP-07')).toMatchObject([{ status: 'met' }])
+    expect(item('PP-07')[0]!.explanation).toContain('next meeting booked for 2 March 2026')
+    expect(item('PP-04')[0]!.explanation).toContain('the last permanence planning meeting on 22 December 2025')
+    expect(item('PP-03')[0]!.explanation).toContain('the earlier plan submission was on time')
   })
 
   it('refuses a change of permanence option until a review has considered it (PP-08), then supersedes', async () => {
