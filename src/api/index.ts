@@ -2,6 +2,9 @@
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
+import { meetingRoutes } from './meetings/meetings.routes.ts'
+import { panelRoutes } from './panels/panels.routes.ts'
+import { planRoutes } from './plans/plans.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
@@ -13,4 +16,7 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...restrictionsRoutes,
   ...usersRoutes,
   ...returnsRoutes,
+  ...planRoutes,
+  ...meetingRoutes,
+  ...panelRoutes,
 ]

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander'
 import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { demoCommand } from './commands/demo.ts'
+import { documentsCommand } from './commands/documents.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { retentionCommand } from './commands/retention.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   program.addCommand(retentionCommand())
   program.addCommand(importCommand())
   program.addCommand(returnsCommand())
+  program.addCommand(documentsCommand())
   const exitOverride = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitOverride)

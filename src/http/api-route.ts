@@ -37,6 +37,8 @@ export interface ApiResult {
   readonly location?: string
   /** A file rather than JSON (e.g. a CSV table): its media type, and the name to save it under. */
   readonly file?: { readonly contentType: string; readonly name: string }
+  /** Extra headers, e.g. Content-Type and Content-Disposition for a downloaded document. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
@@ -259,6 +261,9 @@ export function registerApiRoutes(
             reply
               .type(result.file.contentType)
               .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
+          }
+          for (const [name, value] of Object.entries(result.headers ?? {})) {
+            reply.header(name, value)
           }
           return reply.code(result.status ?? 200).send(result.body)
         } catch (error) {

@@ -3,9 +3,18 @@
  * beside its rules (as data); this module gathers them.
  */
 import { CARE_RECORD_RULE_MESSAGES } from '../domain/children/care-record-inputs.ts'
+import { MEETING_ERROR_MESSAGES } from '../domain/meetings/meeting-messages.ts'
+import { PANEL_ERROR_MESSAGES } from '../domain/panels/panel-messages.ts'
+import { PLAN_ERROR_MESSAGES } from '../domain/plans/plan-messages.ts'
+import { PLANNING_MESSAGES } from '../domain/plans/planning-messages.ts'
 
 const MESSAGES: Record<string, string> = {
   ...CARE_RECORD_RULE_MESSAGES,
+  // Plans, meetings and panels (issue 4). Codes the three areas share get one neutral message (PLANNING_MESSAGES).
+  ...MEETING_ERROR_MESSAGES,
+  ...PANEL_ERROR_MESSAGES,
+  ...PLAN_ERROR_MESSAGES,
+  ...PLANNING_MESSAGES,
 }
 
 /**

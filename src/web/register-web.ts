@@ -8,6 +8,7 @@ import { registerAssetRoutes } from './assets/assets.routes.ts'
 import { stylesheet } from './assets/build-assets.ts'
 import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
+import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
 import { returnsPages } from './returns/returns.routes.ts'
 import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
@@ -66,6 +67,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...restrictionPages,
       ...returnsPages,
       ...authorityDashboardPages,
+      ...planningPages,
     ])
   }
 }

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
-import { AppError, AuditUnavailableError, BreakGlassRequiredError } from '../app/shared/errors.ts'
+import { AppError, AuditUnavailableError, BreakGlassRequiredError, type AuditOutcome } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
 import { decideAuthorityAccess, ROLE_LABELS } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
@@ -22,6 +22,23 @@ export interface PageResult {
   readonly redirect?: string
   /** A download rather than a page (an export): its media type, the name to save it under, and its content. */
   readonly file?: { readonly contentType: string; readonly name: string; readonly body: string | Uint8Array }
+}
+
+/**
+ * A form that comes back with errors (ADR 0040): thrown from a page's handler so that the request's transaction is
+ * rolled back (nothing half-written) and audited with the refusal's outcome, then the page is shown with the error
+ * summary and every answer kept.
+ */
+export class PageWithErrors extends AppError {
+  readonly status: number
+  override readonly name = 'PageWithErrors'
+  constructor(
+    readonly page: PageResult,
+    readonly outcome: AuditOutcome = 'invalid',
+  ) {
+    super('The form has errors')
+    this.status = outcome === 'conflict' ? 409 : (page.status ?? 400)
+  }
 }
 
 export interface WebPage {
@@ -164,8 +181,10 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
           }
           if (result.file) {
             return reply
+              .code(200)
               .type(result.file.contentType)
               .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
+              .header('Cache-Control', 'no-store')
               .send(typeof result.file.body === 'string' ? result.file.body : Buffer.from(result.file.body))
           }
           return sendPage(
@@ -191,6 +210,15 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
  * @returns the reply
  */
 export function sendErrorPage(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
+  if (error instanceof PageWithErrors) {
+    return sendPage(
+      reply,
+      request,
+      error.page.template ?? 'errors/not-found.njk',
+      error.page.context ?? {},
+      error.status,
+    )
+  }
   if (error instanceof BreakGlassRequiredError) {
     return sendPage(reply, request, 'errors/restricted.njk', { childId: error.childId }, 403)
   }

@@ -14,6 +14,7 @@ import { provisionAuthority, provisionUser } from '../admin/provision-authority.
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
+import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
 import { seededRandom } from './random.ts'
 
 /** The password of every demo account (shown in the README; demo mode only). */
@@ -49,7 +50,7 @@ const WORKER_NAMES = [
   'Dee Specimen',
   'Eli Fictional',
   'Fen Madeup',
-  'Gus Demo',
+  'Gus Dummy',
   'Hal Notreal',
   'Ira Pretend',
   'Jo Invented',
@@ -187,6 +188,18 @@ async function seedAuthority(
       workers.map(w => w.id),
     )
   })
+  // Plans, meetings and decisions at every stage (issue 4).
+  await seedDemoPlanning(db, {
+    authorityId: provisioned.authorityId,
+    systemUserId,
+    children,
+    featuredWorkerId,
+    demoIroId: demoIro,
+    settings: demoPlanningSettings(spec.code),
+    seed: seed + 1,
+    today,
+  })
+  // Due dates last, so they are worked out from the plans and meetings too.
   await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
 }

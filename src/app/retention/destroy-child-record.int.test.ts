@@ -75,4 +75,36 @@ describe(`the destruction workflow on ${testDatabaseKind()} (security D5, REL-03
     )
     expect(hold!.change_reason).toBe('Public inquiry')
   })
+
+  it('destroys every table of the record, decisions and due dates included, but not rows shared with a sibling', async () => {
+    const id = await child('1942-03-03')
+    const sibling = await child('1943-04-04')
+    const placement = randomUUID()
+    await db.query(
+      `INSERT INTO placements (id, authority_id, child_id, placement_type, started_on) VALUES ($1, $2, $3, 'adoption-consent', '1950-01-01')`,
+      [placement, authority, id],
+    )
+    await db.query(
+      `INSERT INTO care_events (id, authority_id, child_id, kind, occurred_on, placement_id)
+       VALUES ($1, $2, $3, 'placement-plan', '1950-01-02', $4)`,
+      [randomUUID(), authority, id, placement],
+    )
+    const decide = (childIds: string[]) =>
+      db.query(
+        `INSERT INTO decision_events (id, authority_id, kind, subject_type, subject_id, subject_version, child_ids,
+           decided_by_role, decided_by_name, decided_on, recorded_on)
+         VALUES ($1, $2, 'plan-endorsed', 'plan', 'p', 1, $3::uuid[], 'team-manager', 'A Manager', '1950-02-01', '1950-02-01')`,
+        [randomUUID(), authority, childIds],
+      )
+    await decide([id])
+    const rows = await destroyChildRecord(db, { childId: id, destroyedBy: 'IG officer', reason: 'Retention ended' })
+    expect(rows).toMatchObject({ children: 1, placements: 1, care_events: 1, decision_events: 1 })
+    expect(await db.query(`SELECT 1 FROM decision_events WHERE $1 = ANY (child_ids)`, [id])).toEqual([])
+
+    await decide([sibling, randomUUID()])
+    await expect(
+      destroyChildRecord(db, { childId: sibling, destroyedBy: 'IG officer', reason: 'Retention ended' }),
+    ).rejects.toThrow(/shares decision_events with a brother's or sister's record/)
+    expect((await db.query(`SELECT 1 FROM children WHERE id = $1`, [sibling])).length).toBe(1)
+  })
 })

@@ -75,6 +75,7 @@ export async function evaluateAndStore(
   const extras = await loadCaseHistoryExtras(
     tx,
     records.map(r => r.child.id),
+    today,
   )
   const results = records.map(record =>
     storedFormOf(

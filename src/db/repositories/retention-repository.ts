@@ -6,23 +6,71 @@
 import { randomUUID } from 'node:crypto'
 import type { RawQuery } from '../client.ts'
 
-/** The tables holding a child's record, children last (foreign keys), with the column naming the child. */
-const CHILD_TABLES: readonly { table: string; column: string }[] = [
-  { table: 'child_assignments', column: 'child_id' },
-  { table: 'sibling_links', column: 'sibling_child_id' },
-  { table: 'sibling_links', column: 'child_id' },
-  { table: 'living_arrangements', column: 'child_id' },
-  { table: 'worker_allocations', column: 'child_id' },
-  { table: 'legal_orders', column: 'child_id' },
-  { table: 'care_proceedings', column: 'child_id' },
-  { table: 'statutory_reviews', column: 'child_id' },
-  { table: 'placements', column: 'child_id' },
-  { table: 'child_relationships', column: 'child_id' },
-  { table: 'legal_statuses', column: 'child_id' },
-  { table: 'periods_of_care', column: 'child_id' },
-  { table: 'record_versions', column: 'child_id' },
-  { table: 'children', column: 'id' },
-]
+/** A table holding part of a child's record, with how its rows name the child. */
+interface ChildTable {
+  readonly table: string
+  /** `child_id` / `sibling_child_id` (the child alone), or `child_ids` (a sibling group's shared rows). */
+  readonly column: string
+  readonly isArray: boolean
+}
+
+/**
+ * Every table of a child's record, found by its columns (so a table added by a later migration is covered), in an
+ * order that deletes each table before the tables it refers to; `children` itself comes last.
+ * @param raw - an owner transaction
+ * @returns the tables and columns, in deletion order
+ */
+async function childTables(raw: RawQuery): Promise<ChildTable[]> {
+  const columns = await raw.query<{ table: string; column: string; is_array: boolean }>(
+    `SELECT c.table_name AS table, c.column_name AS column, c.data_type = 'ARRAY' AS is_array
+     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+       AND c.column_name IN ('child_id', 'sibling_child_id', 'child_ids')
+       AND c.table_name NOT IN ('audit_events', 'destruction_tombstones')
+     ORDER BY 1, 2`,
+  )
+  const references = await raw.query<{ from: string; to: string }>(
+    `SELECT DISTINCT src.relname AS from, dst.relname AS to
+     FROM pg_constraint k JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
+     JOIN pg_namespace n ON n.oid = src.relnamespace
+     WHERE k.contype = 'f' AND n.nspname = 'public' AND src.relname <> dst.relname`,
+  )
+  // A table holding a shared array and a child_id (meetings) is read by child_id for deletion and by child_ids for
+  // the shared check.
+  const names = [...new Set(columns.map(c => c.table))]
+  const ordered: string[] = []
+  const visit = (name: string, path: Set<string>): void => {
+    if (ordered.includes(name) || path.has(name)) {
+      return
+    }
+    path.add(name)
+    // Tables that refer to this one are deleted first.
+    for (const ref of references.filter(r => r.to === name && names.includes(r.from))) {
+      visit(ref.from, path)
+    }
+    path.delete(name)
+    ordered.push(name)
+  }
+  names.filter(n => n !== 'record_versions').forEach(name => visit(name, new Set()))
+  return [...ordered, 'record_versions', 'children'].flatMap(table =>
+    table === 'children'
+      ? [{ table, column: 'id', isArray: false }]
+      : columns
+          .filter(c => c.table === table)
+          .filter(c => c.column !== 'child_ids' || !columns.some(o => o.table === table && o.column === 'child_id'))
+          .map(c => ({ table, column: c.column, isArray: c.is_array })),
+  )
+}
+
+/** A child whose record shares rows (a sibling group's meeting, decision or panel request) with another child. */
+export class SharedRecordError extends Error {
+  constructor(readonly tables: readonly string[]) {
+    super(
+      `The record shares ${tables.join(', ')} with a brother's or sister's record: destroy the sibling group's ` +
+        'records together when all of them are due',
+    )
+  }
+}
 
 export interface DueRecord {
   readonly childId: string
@@ -65,12 +113,34 @@ export async function destroyChildRows(
   if (!child) {
     return undefined
   }
+  const tables = await childTables(raw)
+  const shared: string[] = []
+  for (const { table } of tables) {
+    const [found] = await raw.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'child_ids'`,
+      [table],
+    )
+    if (found!.n > 0 && !shared.includes(table)) {
+      const [row] = await raw.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE $1 = ANY (child_ids) AND cardinality(child_ids) > 1`,
+        [input.childId],
+      )
+      if (row!.n > 0) {
+        shared.push(table)
+      }
+    }
+  }
+  if (shared.length > 0) {
+    throw new SharedRecordError(shared)
+  }
+  const where = (t: ChildTable): string => (t.isArray ? `${t.column} = ARRAY[$1::uuid]` : `${t.column} = $1`)
   const rows: Record<string, number> = {}
-  for (const { table, column } of CHILD_TABLES) {
-    const [count] = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [
+  for (const t of tables) {
+    const [count] = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.table} WHERE ${where(t)}`, [
       input.childId,
     ])
-    rows[table] = (rows[table] ?? 0) + count!.n
+    rows[t.table] = (rows[t.table] ?? 0) + count!.n
   }
   await raw.query(`SELECT set_config('app.retention_destruction', 'on', true)`)
   await raw.query(
@@ -79,8 +149,8 @@ export async function destroyChildRows(
      VALUES ($1, $2, $3, 'child-care-record', now(), DATE '0001-01-01', $4, $5, $6::jsonb)`,
     [randomUUID(), child.authority_id, input.childId, input.destroyedBy, input.reason, JSON.stringify(rows)],
   )
-  for (const { table, column } of CHILD_TABLES) {
-    await raw.query(`DELETE FROM ${table} WHERE ${column} = $1`, [input.childId])
+  for (const t of tables) {
+    await raw.query(`DELETE FROM ${t.table} WHERE ${where(t)}`, [input.childId])
   }
   await raw.query(`SELECT set_config('app.retention_destruction', 'off', true)`)
   return { authorityId: child.authority_id, rows }

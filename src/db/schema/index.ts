@@ -2,5 +2,6 @@
 export * from './platform.ts'
 export * from './care-record.ts'
 export * from './security.ts'
+export * from './planning.ts'
 export * from './timescales.ts'
 export * from './returns.ts'

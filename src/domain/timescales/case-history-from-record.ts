@@ -125,7 +125,8 @@ export function caseHistoryFromRecord(
       finalCarePlanFilingOn: p.finalCarePlanFilingOn,
       concludedOn: p.concludedOn,
     })),
-    adoption: extras.adoption ?? derivedAdoption,
+    // Decisions (from the agency decision maker) add to what the record shows (orders, placements).
+    adoption: extras.adoption ? { ...(derivedAdoption ?? {}), ...extras.adoption } : derivedAdoption,
     healthAssessments: record.events
       .filter(e => e.kind === 'health-assessment-initial' || e.kind === 'health-assessment-review')
       .map(e => ({ date: e.occurredOn, kind: e.kind === 'health-assessment-initial' ? 'initial' : 'review' })),
