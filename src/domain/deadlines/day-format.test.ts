@@ -33,3 +33,23 @@ test('fast month arithmetic agrees with addMonthsToDayNumber (property; Dodds v 
     ),
   )
 })
+
+test('the tables for 1900–2199 and the memoised text agree with shared/calendar-day.ts at and beyond their edges (property)', () => {
+  const around = fc.integer({ min: dayNumberFromParts(1890, 1, 1), max: dayNumberFromParts(2210, 12, 31) })
+  fc.assert(
+    fc.property(around, fc.integer({ min: -3700, max: 3700 }), (n, months) => {
+      for (let twice = 0; twice < 2; twice++) {
+        expect(isoDay(n)).toBe(fromDayNumber(n))
+        expect(longDay(n)).toBe(formatDayNumber(n))
+      }
+      expect(addMonthsFast(n, months)).toBe(addMonthsToDayNumber(n, months))
+    }),
+    { numRuns: 5000 },
+  )
+  for (const day of ['1900-01-01', '1899-12-31', '2199-12-31', '2200-01-01', '2024-02-29', '2100-02-28'] as const) {
+    const n = toDayNumber(day as Parameters<typeof toDayNumber>[0])
+    expect(isoDay(n)).toBe(day)
+    expect(addMonthsFast(n, 12)).toBe(addMonthsToDayNumber(n, 12))
+    expect(addMonthsFast(n, -1)).toBe(addMonthsToDayNumber(n, -1))
+  }
+})
