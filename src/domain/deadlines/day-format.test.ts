@@ -5,9 +5,10 @@ import {
   dayNumberFromParts,
   formatDayNumber,
   fromDayNumber,
+  nthBirthday,
   toDayNumber,
 } from '../shared/calendar-day.ts'
-import { addMonthsFast, dayNumberOf, isoDay, longDay } from './day-format.ts'
+import { addMonthsFast, dayNumberOf, isoDay, longDay, nthBirthdayDayNumber } from './day-format.ts'
 
 test('fast day conversions agree with shared/calendar-day.ts for years 1–9999 (property; rules.md §5 T21)', () => {
   fc.assert(
@@ -52,4 +53,34 @@ test('the tables for 1900–2199 and the memoised text agree with shared/calenda
     expect(addMonthsFast(n, 12)).toBe(addMonthsToDayNumber(n, 12))
     expect(addMonthsFast(n, -1)).toBe(addMonthsToDayNumber(n, -1))
   }
+})
+
+test('nthBirthdayDayNumber agrees with nthBirthday for both leap-day readings (property; rules.md §5 T7)', () => {
+  const born = fc.integer({ min: dayNumberFromParts(1880, 1, 1), max: dayNumberFromParts(2220, 12, 31) })
+  const leapDays = fc.constantFrom(
+    ...['2000-02-29', '2008-02-29', '2012-02-29', '2096-02-29', '2196-02-29'].map(d =>
+      toDayNumber(d as Parameters<typeof toDayNumber>[0]),
+    ),
+  )
+  fc.assert(
+    fc.property(
+      fc.oneof(born, leapDays),
+      fc.integer({ min: 0, max: 30 }),
+      fc.constantFrom('02-28' as const, '03-01' as const),
+      (n, years, leap) => {
+        expect(nthBirthdayDayNumber(n, years, leap)).toBe(toDayNumber(nthBirthday(fromDayNumber(n), years, leap)))
+      },
+    ),
+    { numRuns: 5000 },
+  )
+})
+
+test('dayNumberOf agrees with toDayNumber inside and around the table range (property)', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: dayNumberFromParts(1880, 1, 1), max: dayNumberFromParts(2220, 12, 31) }), n => {
+      const iso = fromDayNumber(n)
+      expect(dayNumberOf(iso)).toBe(toDayNumber(iso))
+    }),
+    { numRuns: 5000 },
+  )
 })

@@ -9,7 +9,7 @@
  * asked for (a pure function of the day number, shared by every child: the set of distinct days is small). Days
  * outside the range are computed the long way.
  */
-import { type CalendarDay, dayNumberFromParts, fromDayNumber } from '../shared/calendar-day.ts'
+import { type CalendarDay, dayNumberFromParts, fromDayNumber, nthBirthday } from '../shared/calendar-day.ts'
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)))
 const MONTHS = [
@@ -90,6 +90,10 @@ export function dayNumberOf(day: string): number {
     (day.charCodeAt(3) - 48)
   const month = (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48)
   const dom = (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48)
+  const m = (year - FIRST_YEAR) * 12 + month - 1
+  if (m >= 0 && m < YEARS * 12) {
+    return (MONTH_START[m] as number) + dom - 1
+  }
   const y = month <= 2 ? year - 1 : year
   const era = Math.floor(y / 400)
   const yoe = y - era * 400
@@ -172,4 +176,35 @@ function addMonthsComputed(n: number, months: number): number {
   const length =
     newMonth === 2 ? (leap ? 29 : 28) : newMonth === 4 || newMonth === 6 || newMonth === 9 || newMonth === 11 ? 30 : 31
   return dayNumberFromParts(newYear, newMonth, day < length ? day : length)
+}
+
+/**
+ * The day number of the n-th birthday of someone born on a day (as `toDayNumber(nthBirthday(…))` in
+ * shared/calendar-day.ts): the same day and month `years` later, where a 29 February birthday falls on 28 February
+ * or 1 March in a common year, as the policy says (rules.md §5 T7).
+ * @param dateOfBirth - the date of birth, as a day number
+ * @param years - which birthday (16 for the sixteenth)
+ * @param leapDayBirthdaysOn - where a 29 February birthday falls in a common year
+ * @returns the day number of that birthday
+ */
+export function nthBirthdayDayNumber(
+  dateOfBirth: number,
+  years: number,
+  leapDayBirthdaysOn: '02-28' | '03-01',
+): number {
+  const i = dateOfBirth - TABLE_START
+  if (i >= 0 && i < TABLE_DAYS) {
+    const born = MONTH_OF_DAY[i] as number
+    const m = born + 12 * years
+    if (m >= 0 && m < YEARS * 12) {
+      const day = DAY_OF_MONTH[i] as number
+      const start = MONTH_START[m] as number
+      if (day === 29 && born % 12 === 1 && (MONTH_START[m + 1] as number) - start === 28) {
+        // 29 February in a common year.
+        return leapDayBirthdaysOn === '02-28' ? start + 27 : start + 28
+      }
+      return start + day - 1
+    }
+  }
+  return dayNumberOf(nthBirthday(fromDayNumber(dateOfBirth), years, leapDayBirthdaysOn))
 }

@@ -4,13 +4,14 @@
  * care or placement that ends after it is treated as still open), so an evaluation "as at" a past day gives what the
  * engine would have said that day.
  */
-import { type CalendarDay, nthBirthday } from '../shared/calendar-day.ts'
-import { longDay, dayNumberOf } from '../deadlines/day-format.ts'
+import { type CalendarDay } from '../shared/calendar-day.ts'
+import { longDay, dayNumberOf, nthBirthdayDayNumber } from '../deadlines/day-format.ts'
 import type { Calendar } from '../deadlines/calendar.ts'
 import { describeNonWorkingDays } from '../deadlines/non-working-days.ts'
 import { type Period, addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { CaseHistory } from './case-history.ts'
-import { type PolicyPack, type PolicyVersion, policyAt } from './policy-pack.ts'
+import type { PolicyPack, PolicyVersion } from './policy-pack.ts'
+import { type PolicyIndex, policyIndex, versionAt } from './policy-index.ts'
 
 /** A period of care as day numbers. `end` is exclusive, null while open on the evaluation day. */
 export interface CarePeriod {
@@ -58,6 +59,8 @@ export interface EvaluationContext {
   readonly asOf: number
   readonly calendar: Calendar
   readonly pack: PolicyPack
+  /** The pack's per-version lookups ({@link policyIndex}), shared by every child evaluated with the pack. */
+  readonly policyIndex: PolicyIndex
   /** The policy in force on the evaluation day (pack-wide settings). */
   readonly policyNow: PolicyVersion
   readonly history: CaseHistory
@@ -107,37 +110,47 @@ function day(value: string | null | undefined): number | null {
  * @returns the context
  */
 export function buildContext(history: CaseHistory, options: ContextOptions): EvaluationContext {
+  // Plain loops, and sorting only when the input is out of order (case records usually are in order): this runs
+  // once per child and touches every dated event in the history.
   const asOf = dayNumberOf(options.asOf)
-  const policyNow = policyAt(options.pack, asOf)
+  const index = policyIndex(options.pack)
+  const policyNow = versionAt(index, asOf).version
 
   const periods: CarePeriod[] = []
-  history.periodsOfCare.forEach((p, index) => {
+  const periodsOfCare = history.periodsOfCare
+  for (let i = 0; i < periodsOfCare.length; i++) {
+    const p = periodsOfCare[i] as CaseHistory['periodsOfCare'][number]
     const start = dayNumberOf(p.start)
     if (start > asOf) {
-      return
+      continue
     }
     const statuses = [{ from: start, code: p.legalStatus }]
-    for (const change of p.legalStatusChanges ?? []) {
-      const from = dayNumberOf(change.on)
-      if (from <= asOf) {
-        statuses.push({ from, code: change.legalStatus })
+    const changes = p.legalStatusChanges
+    if (changes !== undefined) {
+      for (const change of changes) {
+        const from = dayNumberOf(change.on)
+        if (from <= asOf) {
+          statuses.push({ from, code: change.legalStatus })
+        }
       }
+      sortByFrom(statuses)
     }
-    statuses.sort((a, b) => a.from - b.from)
-    periods.push({ index, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
-  })
-  periods.sort((a, b) => a.start - b.start)
+    periods.push({ index: i, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
+  }
+  sortByStart(periods)
   const currentPeriod = periods[periods.length - 1]
   const isLookedAfter = currentPeriod !== undefined && currentPeriod.end === null
 
   const placements: PlacementFacts[] = []
-  history.placements.forEach((p, index) => {
+  const placementList = history.placements
+  for (let i = 0; i < placementList.length; i++) {
+    const p = placementList[i] as CaseHistory['placements'][number]
     const start = dayNumberOf(p.start)
     if (start > asOf) {
-      return
+      continue
     }
     placements.push({
-      index,
+      index: i,
       start,
       end: onOrBeforeOrNull(day(p.end), asOf),
       code: p.placementType,
@@ -147,8 +160,8 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
       isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
       source: p,
     })
-  })
-  placements.sort((a, b) => a.start - b.start)
+  }
+  sortByStart(placements)
 
   const reviews: ReviewFacts[] = []
   for (const r of history.reviews) {
@@ -179,12 +192,13 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
   }
   sortByDate(healthAssessments)
 
-  const plans = history.permanencePlans.map(p => {
+  const plans: PlanFacts[] = []
+  for (const p of history.permanencePlans) {
     const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
     const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
     const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
     const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
-    return {
+    plans.push({
       sentToManagerOn,
       meetingOn,
       endorsedOn,
@@ -192,32 +206,51 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
       option: p.option,
       notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
       decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
+    })
+  }
+  for (let i = 1; i < plans.length; i++) {
+    if (byDecidedOn(plans[i - 1] as PlanFacts, plans[i] as PlanFacts) > 0) {
+      plans.sort(byDecidedOn)
+      break
     }
-  })
-  plans.sort((a, b) => (a.decidedOn ?? Infinity) - (b.decidedOn ?? Infinity))
+  }
 
   const adoption = history.adoption ?? null
-  const placementOrderOn = onOrBeforeOrNull(day(adoption?.placementOrderOn), asOf)
-  const consentOn = onOrBeforeOrNull(day(adoption?.consentToPlacementOn), asOf)
-  const authorityToPlaceOn =
-    placementOrderOn === null
-      ? consentOn
-      : consentOn === null
-        ? placementOrderOn
-        : Math.min(placementOrderOn, consentOn)
-  const firstAdoptivePlacement = placements.find(p => p.code.startsWith('A'))
-  const placedForAdoptionOn =
-    onOrBeforeOrNull(day(adoption?.placedForAdoptionOn), asOf) ?? firstAdoptivePlacement?.start ?? null
+  let authorityToPlaceOn: number | null = null
+  let placedForAdoptionOn: number | null = null
+  let adoptionDisruptedOn: number | null = null
+  let adoptionOrderOn: number | null = null
+  if (adoption !== null) {
+    const placementOrderOn = onOrBeforeOrNull(day(adoption.placementOrderOn), asOf)
+    const consentOn = onOrBeforeOrNull(day(adoption.consentToPlacementOn), asOf)
+    authorityToPlaceOn =
+      placementOrderOn === null
+        ? consentOn
+        : consentOn === null
+          ? placementOrderOn
+          : Math.min(placementOrderOn, consentOn)
+    placedForAdoptionOn = onOrBeforeOrNull(day(adoption.placedForAdoptionOn), asOf)
+    adoptionDisruptedOn = onOrBeforeOrNull(day(adoption.disruptedOn), asOf)
+    adoptionOrderOn = onOrBeforeOrNull(day(adoption.adoptionOrderOn), asOf)
+  }
+  if (placedForAdoptionOn === null) {
+    for (const p of placements) {
+      if (p.code.startsWith('A')) {
+        placedForAdoptionOn = p.start
+        break
+      }
+    }
+  }
 
-  const leapDayBirthdaysOn = policyNow.settings.leapDayBirthdaysOn
   return {
     asOf,
     calendar: options.calendar,
     pack: options.pack,
+    policyIndex: index,
     policyNow,
     history,
     dateOfBirth: dayNumberOf(history.child.dateOfBirth),
-    leapDayBirthdaysOn,
+    leapDayBirthdaysOn: policyNow.settings.leapDayBirthdaysOn,
     periods,
     currentPeriod,
     isLookedAfter,
@@ -232,13 +265,13 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     stayingPutDiscussions: datesUpTo(history.stayingPutDiscussions, asOf),
     authorityToPlaceOn,
     placedForAdoptionOn,
-    adoptionDisruptedOn: onOrBeforeOrNull(day(adoption?.disruptedOn), asOf),
-    adoptionOrderOn: onOrBeforeOrNull(day(adoption?.adoptionOrderOn), asOf),
+    adoptionDisruptedOn,
+    adoptionOrderOn,
     birthdays: [],
   }
 }
 
-// Sorts by date unless already in order (case records usually are).
+// Sorts (stably, as Array.prototype.sort) unless already in order.
 function sortByDate(list: { readonly date: number }[]): void {
   for (let i = 1; i < list.length; i++) {
     if ((list[i - 1] as { date: number }).date > (list[i] as { date: number }).date) {
@@ -248,8 +281,39 @@ function sortByDate(list: { readonly date: number }[]): void {
   }
 }
 
+function sortByStart(list: { readonly start: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { start: number }).start > (list[i] as { start: number }).start) {
+      list.sort(byStart)
+      return
+    }
+  }
+}
+
+function sortByFrom(list: { readonly from: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { from: number }).from > (list[i] as { from: number }).from) {
+      list.sort(byFrom)
+      return
+    }
+  }
+}
+
 function byDate(a: { readonly date: number }, b: { readonly date: number }): number {
   return a.date - b.date
+}
+
+function byStart(a: { readonly start: number }, b: { readonly start: number }): number {
+  return a.start - b.start
+}
+
+function byFrom(a: { readonly from: number }, b: { readonly from: number }): number {
+  return a.from - b.from
+}
+
+// Plans without a decision day sort last, in their recorded order (NaN compares as equal).
+function byDecidedOn(a: PlanFacts, b: PlanFacts): number {
+  return (a.decidedOn ?? Infinity) - (b.decidedOn ?? Infinity)
 }
 
 // Dated events on or before the evaluation day, sorted (input is usually sorted already).
@@ -259,8 +323,8 @@ function datesUpTo(list: readonly { readonly date: string }[] | undefined, asOf:
     return out
   }
   let sorted = true
-  for (const e of list) {
-    const n = dayNumberOf(e.date)
+  for (let i = 0; i < list.length; i++) {
+    const n = dayNumberOf((list[i] as { readonly date: string }).date)
     if (n <= asOf) {
       if (out.length > 0 && (out[out.length - 1] as number) > n) {
         sorted = false
@@ -327,7 +391,7 @@ export function birthday(ctx: EvaluationContext, years: number): number {
   if (known !== undefined) {
     return known
   }
-  const n = dayNumberOf(nthBirthday(ctx.history.child.dateOfBirth, years, ctx.leapDayBirthdaysOn))
+  const n = nthBirthdayDayNumber(ctx.dateOfBirth, years, ctx.leapDayBirthdaysOn)
   ctx.birthdays[years] = n
   return n
 }

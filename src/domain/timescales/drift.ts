@@ -7,7 +7,7 @@ import { type CalendarDay, ageInYears } from '../shared/calendar-day.ts'
 import { isoDay, dayNumberOf } from '../deadlines/day-format.ts'
 import type { EvaluationContext } from './context.ts'
 import type { TimescaleItem } from './item.ts'
-import { policyAt } from './policy-pack.ts'
+import { versionAt } from './policy-index.ts'
 import type { RuleId } from './rule-ids.ts'
 import { proceedingsTimetable } from './rules/proceedings.ts'
 
@@ -101,7 +101,7 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
       concludedOn: t.concludedOn === null ? null : isoDay(t.concludedOn),
     })
   }
-  const thresholds = policyAt(ctx.pack, period?.start ?? asOf).rules['ADO-08']
+  const thresholds = versionAt(ctx.policyIndex, period?.start ?? asOf).version.rules['ADO-08']
   const adoptionPlanned = items.some(i => i.rule === 'ADO-08' && i.status !== 'not-applicable')
   let a1: AdoptionMeasure | null = null
   let a10: AdoptionMeasure | null = null

@@ -19,7 +19,8 @@ import { longDay, isoDay } from '../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { EvaluationContext } from './context.ts'
 import type { PolicyVersion } from './policy-pack.ts'
-import { RULE_TITLES, type RuleId } from './rule-ids.ts'
+import { versionIndex } from './policy-index.ts'
+import type { RuleId } from './rule-ids.ts'
 
 /** Where an item stands on the evaluation day. */
 export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'met' | 'met-late' | 'not-applicable'
@@ -100,50 +101,148 @@ export interface ItemSpec {
   readonly title?: string
 }
 
-function ruleSource(policy: PolicyVersion, rule: RuleId): string {
-  const settings = policy.rules as unknown as Record<string, { source?: string } | undefined>
-  return settings[rule]?.source ?? ''
+/**
+ * Every field of an {@link ItemSpec}, unset. Rules write their specs as `{ ...SPEC, rule, policy, due, reason, … }`
+ * so that every spec, from every rule, has the same fields in the same order and therefore the same hidden class:
+ * {@link makeItem} then reads them with monomorphic property loads rather than megamorphic ones (it receives specs
+ * from some fifty call sites, each of which would otherwise have its own shape).
+ */
+export const SPEC: Readonly<Record<keyof ItemSpec, undefined>> = {
+  rule: undefined,
+  policy: undefined,
+  trigger: undefined,
+  due: undefined,
+  metOn: undefined,
+  reason: undefined,
+  metPhrase: undefined,
+  note: undefined,
+  workingDaySpan: undefined,
+  unitConfirmed: undefined,
+  readingConfirmed: undefined,
+  occurrence: undefined,
+  past: undefined,
+  occurrenceNoun: undefined,
+  rollBackNonWorkingDay: undefined,
+  notApplicable: undefined,
+  source: undefined,
+  title: undefined,
 }
 
+// "1 day", "2 days": the counts in explanations are small, so the phrases for 0–999 are memoised per word.
+const PLURALS = new Map<string, (string | undefined)[]>()
+
 function plural(n: number, word: string): string {
+  if (n >= 0 && n < 1000 && Number.isInteger(n)) {
+    let list = PLURALS.get(word)
+    if (list === undefined) {
+      list = Array.from({ length: 1000 }, () => undefined)
+      PLURALS.set(word, list)
+    }
+    const known = list[n]
+    if (known !== undefined) {
+      return known
+    }
+    const text = `${n} ${word}${n === 1 ? '' : 's'}`
+    list[n] = text
+    return text
+  }
   return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * A not-applicable item: the rule does not apply, and the reason says why.
+ * @param ctx - the evaluation context
+ * @param rule - the rule
+ * @param policy - the policy version
+ * @param reason - why it does not apply (capitalised into the explanation)
+ * @param trigger - the event considered, if any
+ * @param occurrence - which occurrence, for recurring rules
+ * @param title - overrides the rule's title
+ * @returns the item
+ */
+export function notApplicableItem(
+  ctx: EvaluationContext,
+  rule: RuleId,
+  policy: PolicyVersion,
+  reason: string,
+  trigger: { readonly event: string; readonly on: number } | null = null,
+  occurrence: number | null = null,
+  title?: string,
+): TimescaleItem {
+  const entry = versionIndex(ctx.pack, policy).rules[rule]
+  return notApplicableFrom(
+    rule,
+    policy,
+    title ?? entry.title,
+    entry.source,
+    entry.actions,
+    reason,
+    trigger,
+    occurrence,
+    true,
+  )
+}
+
+function notApplicableFrom(
+  rule: RuleId,
+  policy: PolicyVersion,
+  title: string,
+  source: string,
+  actions: readonly string[],
+  reason: string,
+  trigger: { readonly event: string; readonly on: number } | null,
+  occurrence: number | null,
+  unitConfirmed: boolean,
+): TimescaleItem {
+  return {
+    rule,
+    title,
+    due: null,
+    status: 'not-applicable',
+    metOn: null,
+    explanation: capitalisedSentence(reason),
+    source,
+    provisional: false,
+    unitConfirmed,
+    trigger: trigger === null ? null : { event: trigger.event, on: isoDay(trigger.on) },
+    dueFallsOnNonWorkingDay: false,
+    lastWorkingDayBefore: null,
+    daysLate: null,
+    occurrence,
+    pastOccurrences: null,
+    actions,
+    policyVersion: policy.key,
+  }
 }
 
 /**
  * Builds an item: status, non-working-day warning, provisional flag and the explanation sentence.
  * @param ctx - the evaluation context
- * @param spec - what the rule worked out
+ * @param spec - what the rule worked out (written as `{ ...SPEC, … }`)
  * @returns the item
  */
 export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem {
   const calendar = ctx.calendar
-  const actions = spec.policy.actions[spec.rule] ?? NO_ACTIONS
-  const source = spec.source ?? ruleSource(spec.policy, spec.rule)
-  const trigger =
-    spec.trigger === undefined || spec.trigger === null
-      ? null
-      : { event: spec.trigger.event, on: isoDay(spec.trigger.on) }
+  const rule = spec.rule
+  const policy = spec.policy
+  const entry = versionIndex(ctx.pack, policy).rules[rule]
+  const specTrigger = spec.trigger
   if (spec.notApplicable === true) {
-    return {
-      rule: spec.rule,
-      title: spec.title ?? RULE_TITLES[spec.rule],
-      due: null,
-      status: 'not-applicable',
-      metOn: null,
-      explanation: capitalisedSentence(spec.reason),
-      source,
-      provisional: false,
-      unitConfirmed: spec.unitConfirmed ?? true,
-      trigger,
-      dueFallsOnNonWorkingDay: false,
-      lastWorkingDayBefore: null,
-      daysLate: null,
-      occurrence: spec.occurrence ?? null,
-      pastOccurrences: null,
-      actions,
-      policyVersion: spec.policy.key,
-    }
+    return notApplicableFrom(
+      rule,
+      policy,
+      spec.title ?? entry.title,
+      spec.source ?? entry.source,
+      entry.actions,
+      spec.reason,
+      specTrigger ?? null,
+      spec.occurrence ?? null,
+      spec.unitConfirmed ?? true,
+    )
   }
+  const source = spec.source ?? entry.source
+  const trigger =
+    specTrigger === undefined || specTrigger === null ? null : { event: specTrigger.event, on: isoDay(specTrigger.on) }
   let due = spec.due
   let text = spec.reason
   let dueFallsOnNonWorkingDay = false
@@ -211,8 +310,9 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
   } else if (!readingConfirmed) {
     text += '; this reading of the local rule is a setting your authority must confirm'
   }
-  if (spec.note !== undefined) {
-    text += `; ${spec.note}`
+  const note = spec.note
+  if (note !== undefined) {
+    text += `; ${note}`
   }
   const span = spec.workingDaySpan
   const provisional =
@@ -221,8 +321,8 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     (span !== undefined && calendar.isSpanProvisional(span[0], span[1])) ||
     (dueFallsOnNonWorkingDay && due !== null && calendar.isProvisionalDayNumber(due))
   return {
-    rule: spec.rule,
-    title: spec.title ?? RULE_TITLES[spec.rule],
+    rule,
+    title: spec.title ?? entry.title,
     due: due === null ? null : isoDay(due),
     status,
     metOn: metOn === null ? null : isoDay(metOn),
@@ -236,12 +336,11 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     daysLate,
     occurrence: spec.occurrence ?? null,
     pastOccurrences,
-    actions,
-    policyVersion: spec.policy.key,
+    actions: entry.actions,
+    policyVersion: policy.key,
   }
 }
 
-const NO_ACTIONS: readonly string[] = []
 
 function dueSoonStart(ctx: EvaluationContext, due: number): number {
   return subtractPeriodFromDayNumber(ctx.calendar, due, ctx.policyNow.settings.dueSoon)

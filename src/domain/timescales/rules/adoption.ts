@@ -9,7 +9,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after, isWithin } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 const RULES = ['ADO-01', 'ADO-02', 'ADO-03'] as const
@@ -185,6 +185,7 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   const placed = ctx.placedForAdoptionOn
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'ADO-08',
       title: 'Adoption timeliness A1: entering care to moving in with adopters',
       policy: rule.policy,
@@ -200,6 +201,7 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   if (authority === null) {
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'ADO-08',
         title: 'Adoption timeliness A2: authority to place to match',
         policy: rule.policy,
@@ -216,6 +218,7 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   const effectiveMatch = matchedOn !== null && matchedOn <= ctx.asOf ? Math.max(matchedOn, authority) : null
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'ADO-08',
       title: 'Adoption timeliness A2: authority to place to match',
       policy: rule.policy,

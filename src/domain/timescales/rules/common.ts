@@ -3,41 +3,27 @@
  * evaluating recurring obligations (reviews, visits, meetings) where each occurrence is due a set time after the
  * actual previous one ("chained", as CPPCR reg 33(2) and reg 28 count intervals; rules.md §5 T3).
  */
-import { longDay, dayNumberOf } from '../../deadlines/day-format.ts'
+import { longDay } from '../../deadlines/day-format.ts'
 import type { Period } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
-import { type PolicyVersion, type RuleSettings, policyAt } from '../policy-pack.ts'
+import { SPEC, type TimescaleItem, makeItem, notApplicableItem } from '../item.ts'
+import type { PolicyVersion } from '../policy-pack.ts'
+import { type InForce, ruleInForce } from '../policy-index.ts'
 import type { RuleId } from '../rule-ids.ts'
 
-/** The setting of one rule in the policy in force on a trigger date, or why the rule does not apply. */
-export type InForce<K extends keyof RuleSettings> =
-  | { readonly ok: true; readonly policy: PolicyVersion; readonly setting: RuleSettings[K] }
-  | { readonly ok: false; readonly policy: PolicyVersion; readonly reason: string }
+export type { InForce } from '../policy-index.ts'
 
 /**
  * Looks up a rule's setting as at its trigger date (rules.md §5 T19): the pack version in force that day, and the
- * rule's own `inForceFrom` (e.g. the 26-week limit applies to applications issued from 22 April 2014).
+ * rule's own `inForceFrom` (e.g. the 26-week limit applies to applications issued from 22 April 2014). The answers
+ * are worked out once per pack (policy-index.ts).
  * @param ctx - the context
  * @param rule - the rule
  * @param trigger - the trigger day
  * @returns the setting, or the reason it does not apply
  */
-export function inForce<K extends keyof RuleSettings>(ctx: EvaluationContext, rule: K, trigger: number): InForce<K> {
-  const policy = policyAt(ctx.pack, trigger)
-  const setting = policy.rules[rule]
-  if (!setting.enabled) {
-    const note = setting.note === undefined ? '' : `; ${setting.note.replace(/\.$/, '')}`
-    return { ok: false, policy, reason: `${ctx.pack.name} sets no timescale for this (${setting.source})${note}` }
-  }
-  if (setting.inForceFrom !== undefined && trigger < dayNumberOf(setting.inForceFrom)) {
-    return {
-      ok: false,
-      policy,
-      reason: `The rule (${setting.source}) applies from ${longDay(dayNumberOf(setting.inForceFrom))}; the trigger was on ${longDay(trigger)}`,
-    }
-  }
-  return { ok: true, policy, setting }
+export function inForce<K extends RuleId>(ctx: EvaluationContext, rule: K, trigger: number): InForce<K> {
+  return ruleInForce(ctx.policyIndex, rule, trigger)
 }
 
 /**
@@ -54,7 +40,7 @@ export function notApplicable(
   reason: string,
   policy?: PolicyVersion,
 ): TimescaleItem {
-  return makeItem(ctx, { rule, policy: policy ?? ctx.policyNow, due: null, reason, notApplicable: true })
+  return notApplicableItem(ctx, rule, policy ?? ctx.policyNow, reason)
 }
 
 /** One step of a cadence: the period to the next occurrence, and the words for the event it counts from. */
@@ -184,6 +170,7 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
     if (lastClause === null) {
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: spec.rule,
           policy: spec.policy,
           trigger: chainTrigger(spec, previous),
@@ -197,6 +184,7 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
     const lastWasLate = lastLateMetOn === lastEvent
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: spec.rule,
         policy: spec.policy,
         unitConfirmed: spec.unitConfirmed,
@@ -220,6 +208,7 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   if (clause === null) {
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: spec.rule,
         policy: spec.policy,
         unitConfirmed: spec.unitConfirmed,
@@ -237,6 +226,7 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   }
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: spec.rule,
       policy: spec.policy,
       unitConfirmed: spec.unitConfirmed,

@@ -9,7 +9,7 @@
 import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, inForce, notApplicable } from './common.ts'
 import { preparedSince } from './care-planning.ts'
 
@@ -58,6 +58,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       initialOn = prior.date
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'HLT-01',
           policy: hlt01.policy,
           trigger,
@@ -72,6 +73,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       initialOn = inPeriod?.date ?? null
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'HLT-01',
           policy: hlt01.policy,
           trigger,
@@ -156,6 +158,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
   const pep = ctx.peps.find(d => d > since) ?? null
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'EDU-01',
       policy: edu01.policy,
       trigger,

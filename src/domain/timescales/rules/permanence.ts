@@ -13,7 +13,7 @@
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
 import { type CarePeriod, type DueClause, type EvaluationContext, after, before, isWithin } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
@@ -148,6 +148,7 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
     .join(' or ')
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'PP-01',
       policy: rule.policy,
       trigger: { event: 'child became looked after', on: period.start },
@@ -175,6 +176,7 @@ function evaluateFirstMeeting(ctx: EvaluationContext, period: CarePeriod, out: T
   const meeting = ppmsIn(ctx, period)[0]?.date ?? null
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'PP-02',
       policy: rule.policy,
       trigger: { event: 'child became looked after', on: period.start },
@@ -230,6 +232,7 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
   const sent = planSentFor(ctx, meeting)
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'PP-03',
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: meeting },
@@ -265,6 +268,7 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   if (firstMeeting === undefined || last === undefined) {
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'PP-04',
         policy: rule.policy,
         due: null,
@@ -300,6 +304,7 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   if (options.length === 0) {
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'PP-04',
         policy: rule.policy,
         trigger: { event: 'previous permanence planning meeting', on: last },
@@ -317,6 +322,7 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   const other = options.find(o => o !== binding)
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'PP-04',
       policy: rule.policy,
       trigger: { event: 'previous permanence planning meeting', on: last },
@@ -475,6 +481,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const due = date - 1
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: event.kind, on: date },
@@ -499,6 +506,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const held = meetingIn(meetings, date, birth - 1)
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: 'pre-birth assessment', on: date },
@@ -529,6 +537,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const held = meetingIn(meetings, issued, rolled) ?? meetingIn(meetings, rolled + 1, filing)
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: 'final care plan filing date', on: filing },
@@ -571,6 +580,7 @@ function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, o
   }
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'PP-07',
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: last.date },
@@ -604,6 +614,7 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
     const metOn = practicable ? plan.ratifiedAtReviewOn : plan.decidedOn
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'PP-08',
         policy: rule.policy,
         trigger: { event: 'change of permanence option', on: plan.decidedOn },
@@ -645,6 +656,7 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     const clause = after(ctx, period.start, interval, 'the child became looked after')
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'PP-10',
         policy: rule.policy,
         trigger: { event: 'child became looked after', on: period.start },

@@ -7,7 +7,7 @@ import { addMonthsFast } from '../../deadlines/day-format.ts'
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after } from '../context.ts'
 import { privateFosteringExclusion } from '../eligibility/private-fostering.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, inForce, notApplicable } from './common.ts'
 
 /**
@@ -49,6 +49,7 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
       const clause = after(ctx, notified, pf03.setting.period, 'the local authority was notified')
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PF-03',
           policy: pf03.policy,
           trigger: { event: 'notified', on: notified },
@@ -69,6 +70,7 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
     if (firstVisit === null) {
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PF-04',
           policy: pf04.policy,
           trigger: { event: 'notified', on: notified },

@@ -9,7 +9,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
 /** The timetable of one set of proceedings. */
@@ -95,14 +95,35 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     const timetable = proceedingsTimetable(ctx, proceedings)
     if (!prc01.ok || timetable === null) {
       const reason = prc01.ok ? 'not in force' : prc01.reason
-      out.push(makeItem(ctx, { rule: 'PRC-01', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
-      out.push(makeItem(ctx, { rule: 'PRC-02', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
+      out.push(
+        makeItem(ctx, {
+          ...SPEC,
+          rule: 'PRC-01',
+          policy: prc01.policy,
+          trigger,
+          due: null,
+          reason,
+          notApplicable: true,
+        }),
+      )
+      out.push(
+        makeItem(ctx, {
+          ...SPEC,
+          rule: 'PRC-02',
+          policy: prc01.policy,
+          trigger,
+          due: null,
+          reason,
+          notApplicable: true,
+        }),
+      )
       continue
     }
     const concluded = timetable.concludedOn
     // CA89 s.32(1)(a)(ii); rules.md PRC-01 — 26 weeks beginning with the day of issue (issue + 181 days; T4).
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'PRC-01',
         policy: prc01.policy,
         trigger,
@@ -122,6 +143,7 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     } else if (timetable.extensionCount === 0) {
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PRC-02',
           policy: prc02.policy,
           trigger,
@@ -133,6 +155,7 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     } else {
       out.push(
         makeItem(ctx, {
+          ...SPEC,
           rule: 'PRC-02',
           policy: prc02.policy,
           trigger,

@@ -8,7 +8,7 @@
  */
 import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { type CarePeriod, type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
+import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 /** The review cycle of one period of care. */
@@ -143,6 +143,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
   } else {
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'REV-01',
         policy: rev01.policy,
         trigger: becameLookedAfter,
@@ -162,6 +163,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       stop !== null
         ? notApplicable(ctx, 'REV-02', stop.reason)
         : makeItem(ctx, {
+            ...SPEC,
             rule: 'REV-02',
             policy: inForce(ctx, 'REV-02', period.start).policy,
             due: null,
@@ -180,6 +182,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       } else {
         out.push(
           makeItem(ctx, {
+            ...SPEC,
             rule: 'REV-02',
             policy: rev02.policy,
             trigger: { event: 'first review held', on: r1.date },
@@ -200,6 +203,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       stop !== null
         ? notApplicable(ctx, 'REV-03', stop.reason)
         : makeItem(ctx, {
+            ...SPEC,
             rule: 'REV-03',
             policy: inForce(ctx, 'REV-03', period.start).policy,
             due: null,
@@ -280,6 +284,7 @@ function evaluateBroughtForward(
           : `the next review is now due by ${fmt(nextClause.due)}`
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'REV-04',
         policy: rev04.policy,
         trigger: { event: 'review brought forward', on: review.date },
@@ -348,6 +353,7 @@ function evaluateStayingPut(
     const reviewAfter = schedule.reviews.find(r => r.date >= b)
     out.push(
       makeItem(ctx, {
+        ...SPEC,
         rule: 'REV-05',
         policy: rev05.policy,
         trigger,
@@ -373,6 +379,7 @@ function evaluateStayingPut(
   }
   out.push(
     makeItem(ctx, {
+      ...SPEC,
       rule: 'REV-05',
       policy: rev05.policy,
       trigger,
