@@ -199,6 +199,11 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     }
   }
   cumulativeWorking[length] = total
+  // The holiday on each day of the range, by index (an array read instead of a Map lookup on the hot path).
+  const holidayOn: (BankHoliday | undefined)[] = Array.from({ length }, () => undefined)
+  for (const [n, h] of holidayByDay) {
+    holidayOn[n - lo] = h
+  }
   const workingDays = new Int32Array(total)
   for (let i = 0, w = 0; i < length; i++) {
     if (working[i] === 1) {
@@ -314,9 +319,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   const lastWorkingDayBeforeDayNumber = (n: number): number => addWorkingDaysToDayNumber(n, -1)
 
   const bankHolidayOnDayNumber = (n: number): BankHoliday | undefined => {
-    const found = holidayByDay.get(n)
-    if (found !== undefined || (n >= lo && n < hi)) {
-      return found
+    if (n >= lo && n < hi) {
+      return holidayOn[n - lo]
     }
     const date = fromDayNumber(n)
     return yearData(yearOf(n)).holidays.find(h => h.date === date)

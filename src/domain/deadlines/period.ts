@@ -148,14 +148,32 @@ const UNIT_WORDS: Record<PeriodUnit, readonly [string, string]> = {
   years: ['year', 'years'],
 }
 
+// The words for each unit and count, memoised (a handful of distinct periods appear in every explanation).
+const DESCRIBED: Record<PeriodUnit, (string | undefined)[]> = {
+  calendarDays: [],
+  workingDays: [],
+  weeks: [],
+  months: [],
+  years: [],
+}
+
 /**
  * A period in plain English: `20 working days`, `1 week`, `3 months`.
  * @param period - the period
  * @returns the words
  */
 export function describePeriod(period: Period): string {
+  const n = period.n
+  const known = n >= 0 && n < 1000 ? DESCRIBED[period.unit][n] : undefined
+  if (known !== undefined) {
+    return known
+  }
   const [one, many] = UNIT_WORDS[period.unit]
-  return `${period.n} ${period.n === 1 ? one : many}`
+  const text = `${n} ${n === 1 ? one : many}`
+  if (n >= 0 && n < 1000 && Number.isInteger(n)) {
+    DESCRIBED[period.unit][n] = text
+  }
+  return text
 }
 
 /**

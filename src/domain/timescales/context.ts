@@ -7,6 +7,7 @@
 import { type CalendarDay } from '../shared/calendar-day.ts'
 import { longDay, dayNumberOf, nthBirthdayDayNumber } from '../deadlines/day-format.ts'
 import type { Calendar } from '../deadlines/calendar.ts'
+import type { BankHoliday } from '../deadlines/bank-holidays.ts'
 import { describeNonWorkingDays } from '../deadlines/non-working-days.ts'
 import { type Period, addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { CaseHistory } from './case-history.ts'
@@ -455,13 +456,43 @@ class PeriodClause implements DueClause {
     if (period.unit !== 'workingDays') {
       return base
     }
-    const holidays = describeNonWorkingDays(
+    const holidays = holidayClause(
+      this.calendar,
       this.direction === 'after'
         ? this.calendar.nonWorkingWeekdaysBetweenDayNumbers(anchor, this.due)
         : this.calendar.nonWorkingWeekdaysBetweenDayNumbers(this.due, anchor - 1),
     )
     return holidays === '' ? base : `${base}; ${holidays}`
   }
+}
+
+// The holiday clause of a working-day count ("25 and 26 December and 1 January are not working days"), memoised per
+// calendar: a calendar lists the weekday holidays of a span as a run of its own holidays in date order, so the run
+// (and its phrase) is fixed by its first holiday and its length.
+const holidayClauses = new WeakMap<Calendar, Map<BankHoliday, (string | undefined)[]>>()
+
+function holidayClause(calendar: Calendar, holidays: readonly BankHoliday[]): string {
+  const first = holidays[0]
+  if (first === undefined) {
+    return ''
+  }
+  let byFirst = holidayClauses.get(calendar)
+  if (byFirst === undefined) {
+    byFirst = new Map()
+    holidayClauses.set(calendar, byFirst)
+  }
+  let byLength = byFirst.get(first)
+  if (byLength === undefined) {
+    byLength = []
+    byFirst.set(first, byLength)
+  }
+  const known = byLength[holidays.length]
+  if (known !== undefined) {
+    return known
+  }
+  const text = describeNonWorkingDays(holidays)
+  byLength[holidays.length] = text
+  return text
 }
 
 /**

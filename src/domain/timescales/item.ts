@@ -341,7 +341,6 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
   }
 }
 
-
 function dueSoonStart(ctx: EvaluationContext, due: number): number {
   return subtractPeriodFromDayNumber(ctx.calendar, due, ctx.policyNow.settings.dueSoon)
 }

@@ -4,7 +4,7 @@
  * actual previous one ("chained", as CPPCR reg 33(2) and reg 28 count intervals; rules.md §5 T3).
  */
 import { longDay } from '../../deadlines/day-format.ts'
-import type { Period } from '../../deadlines/period.ts'
+import { type Period, addPeriodToDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after } from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem, notApplicableItem } from '../item.ts'
 import type { PolicyVersion } from '../policy-pack.ts'
@@ -102,14 +102,14 @@ export function every(period: Period, event: string): Cadence {
   return { threshold: Infinity, early: { period, event }, late: null }
 }
 
-function nextDue(ctx: EvaluationContext, cadence: Cadence, previous: number, occurrence: number): DueClause | null {
-  const step =
-    occurrence === 2 && cadence.second !== undefined
-      ? cadence.second
-      : previous < cadence.threshold
-        ? cadence.early
-        : cadence.late
-  return step === null ? null : after(ctx, previous, step.period, step.event)
+// The step that fixes when occurrence `occurrence` is due, after the previous one was met on `previous` (null: the
+// cadence sets no date).
+function stepAfter(cadence: Cadence, previous: number, occurrence: number): CadenceStep | null {
+  return occurrence === 2 && cadence.second !== undefined
+    ? cadence.second
+    : previous < cadence.threshold
+      ? cadence.early
+      : cadence.late
 }
 
 function chainTrigger(spec: ChainSpec, previous: number | null): { readonly event: string; readonly on: number } {
@@ -135,35 +135,60 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   const stopOn = spec.stop === null ? Infinity : spec.stop.on
   const calendar = ctx.calendar
   const rollBack = spec.rollBackNonWorkingDay === true
-  let clause: DueClause | null = spec.first
+  const events = spec.events
+  const cadence = spec.cadence
+  // The open occurrence is kept as numbers — due on `dueOn`, counted by `step` from `anchor` (step null: the first
+  // occurrence, `spec.first`) — and turned into a clause with its explanation only for the occurrences reported.
+  let open = true
+  let dueOn = spec.first.due
+  let step: CadenceStep | null = null
+  let anchor = 0
   let previous: number | null = null
   let late = 0
   let lastLateDue: number | null = null
   let lastLateMetOn: number | null = null
-  let lastClause: DueClause | null = null
+  let metAny = false
+  let lastStep: CadenceStep | null = null
+  let lastAnchor = 0
   let lastPrevious: number | null = null
   let lastEvent = 0
   let k = 0
-  for (; k < spec.events.length; k++) {
-    const event = spec.events[k] as number
-    if (event >= stopOn || clause === null) {
+  for (; k < events.length; k++) {
+    const event = events[k] as number
+    if (event >= stopOn || !open) {
       break
     }
-    const due =
-      rollBack && !calendar.isWorkingDayNumber(clause.due)
-        ? calendar.lastWorkingDayBeforeDayNumber(clause.due)
-        : clause.due
+    const due = rollBack && !calendar.isWorkingDayNumber(dueOn) ? calendar.lastWorkingDayBeforeDayNumber(dueOn) : dueOn
     if (event > due) {
       late++
       lastLateDue = due
       lastLateMetOn = event
     }
-    lastClause = clause
+    metAny = true
+    lastStep = step
+    lastAnchor = anchor
     lastPrevious = previous
     lastEvent = event
     previous = event
-    clause = nextDue(ctx, spec.cadence, event, offset + k + 2)
+    const next = stepAfter(cadence, event, offset + k + 2)
+    if (next === null) {
+      open = false
+    } else {
+      step = next
+      anchor = event
+      dueOn = addPeriodToDayNumber(calendar, event, next.period)
+    }
   }
+  const clause: DueClause | null = !open
+    ? null
+    : step === null
+      ? spec.first
+      : after(ctx, anchor, step.period, step.event)
+  const lastClause: DueClause | null = !metAny
+    ? null
+    : lastStep === null
+      ? spec.first
+      : after(ctx, lastAnchor, lastStep.period, lastStep.event)
   const stopped = clause === null ? false : spec.stop !== null && spec.stop.on <= clause.due
   if (stopped || (clause === null && lastClause !== null && spec.openWithoutDate === undefined)) {
     // The obligation has ended: report the last occurrence, with the ones before it summarised.

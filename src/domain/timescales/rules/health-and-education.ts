@@ -19,8 +19,24 @@ function byFirstReview(clause: DueClause, firstReview: number | null, enabled: b
   }
   return {
     due: firstReview,
-    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${clause.reason.replace(/;.*$/, '')})`,
+    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${firstClause(clause.reason)})`,
   }
+}
+
+// The reason up to its first "; " clause: `reason.replace(/;.*$/, '')`, without the regular expression when the
+// reason is one line (as reasons are), where the two agree.
+function firstClause(reason: string): string {
+  const end = reason.indexOf(';')
+  if (end < 0) {
+    return reason
+  }
+  for (let i = end; i < reason.length; i++) {
+    const c = reason.charCodeAt(i)
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      return reason.replace(/;.*$/, '')
+    }
+  }
+  return reason.slice(0, end)
 }
 
 /**
@@ -47,8 +63,16 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
   } else {
     const s = hlt01.setting
     const windowStart = subtractPeriodFromDayNumber(ctx.calendar, period.start, s.priorAssessmentWindow)
-    const prior = ctx.healthAssessments.filter(h => h.date >= windowStart && h.date < period.start).pop()
-    const inPeriod = ctx.healthAssessments.find(h => h.date >= period.start && isWithin(period, h.date))
+    // The latest assessment in the 3 months before the period, and the first within it.
+    let prior: (typeof ctx.healthAssessments)[number] | undefined
+    let inPeriod: (typeof ctx.healthAssessments)[number] | undefined
+    for (const h of ctx.healthAssessments) {
+      if (h.date >= windowStart && h.date < period.start) {
+        prior = h
+      } else if (inPeriod === undefined && h.date >= period.start && isWithin(period, h.date)) {
+        inPeriod = h
+      }
+    }
     const clause = byFirstReview(
       after(ctx, period.start, s.period, 'the child became looked after'),
       firstReview,

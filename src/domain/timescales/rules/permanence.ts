@@ -17,9 +17,43 @@ import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
+import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
-function ppmsIn(ctx: EvaluationContext, period: CarePeriod): { date: number; nextBookedOn: number | null }[] {
-  return ctx.ppms.filter(m => isWithin(period, m.date))
+type Ppm = EvaluationContext['ppms'][number]
+
+// Meetings held in a period of care (in date order). Four rules ask for the current period's: the list is worked
+// out once per child and shared (callers only read it).
+const currentPpms = new WeakMap<CarePeriod, readonly Ppm[]>()
+
+function ppmsIn(ctx: EvaluationContext, period: CarePeriod): readonly Ppm[] {
+  const known = currentPpms.get(period)
+  if (known !== undefined) {
+    return known
+  }
+  const list = ctx.ppms.filter(m => isWithin(period, m.date))
+  currentPpms.set(period, list)
+  return list
+}
+
+// "reunification" → "reunification", "long-term-fostering" → "long term fostering" (options are a fixed list).
+const OPTION_WORDS = new Map<string, string>(PERMANENCE_OPTIONS.map(o => [o, o.replace(/-/g, ' ')]))
+
+function optionWords(option: string): string {
+  return OPTION_WORDS.get(option) ?? option.replace(/-/g, ' ')
+}
+
+// "endorsed by the team manager or ratified at a review", per pack setting.
+const evidenceWordsBySetting = new WeakMap<readonly string[], string>()
+
+function evidenceWords(evidence: readonly ('endorsedOn' | 'ratifiedAtReviewOn')[]): string {
+  let words = evidenceWordsBySetting.get(evidence)
+  if (words === undefined) {
+    words = evidence
+      .map(e => (e === 'endorsedOn' ? 'endorsed by the team manager' : 'ratified at a review'))
+      .join(' or ')
+    evidenceWordsBySetting.set(evidence, words)
+  }
+  return words
 }
 
 function unitConfirmed(period: PolicyPeriod | null): boolean {
@@ -78,7 +112,7 @@ export function evaluatePermanence(ctx: EvaluationContext, out: TimescaleItem[])
 function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod, out: TimescaleItem[]): void {
   const first = inForce(ctx, 'PP-01', current.start)
   const period = first.ok && !first.setting.restartPerPeriodOfCare ? (ctx.periods[0] ?? current) : current
-  const rule = inForce(ctx, 'PP-01', period.start)
+  const rule = period === current ? first : inForce(ctx, 'PP-01', period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-01', rule.reason, rule.policy))
     return
@@ -91,36 +125,31 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
     return
   }
   const due = s.relation === 'before' ? second.on - 1 : second.on
-  const evidence: number[] = []
+  // The earliest evidence that the plan was in place (no list: only the earliest day matters).
+  let metOn: number | null = null
   for (const plan of ctx.plans) {
     for (const field of s.evidence) {
       const d = plan[field]
-      if (d !== null && d >= period.start) {
-        evidence.push(d)
+      if (d !== null && d >= period.start && (metOn === null || d < metOn)) {
+        metOn = d
       }
     }
   }
-  const notes: string[] = []
-  const inProceedings = ctx.history.proceedings.some(p => {
-    const issued = dayNumberOf(p.issuedOn)
-    const concluded = p.concludedOn === null ? null : dayNumberOf(p.concludedOn)
-    const at = Math.min(second.on, ctx.asOf)
-    return issued <= at && (concluded === null || concluded > at)
-  })
-  if (s.optionsSufficeInProceedings && inProceedings) {
+  let note: string | undefined
+  if (s.optionsSufficeInProceedings && inProceedingsOn(ctx, Math.min(second.on, ctx.asOf))) {
     for (const plan of ctx.plans) {
       const presented = plan.meetingOn ?? plan.sentToManagerOn
-      if (presented !== null && presented >= period.start) {
-        evidence.push(presented)
+      if (presented !== null && presented >= period.start && (metOn === null || presented < metOn)) {
+        metOn = presented
       }
     }
-    notes.push('as the child is in care proceedings, presenting the permanence options being explored is enough')
+    note = 'as the child is in care proceedings, presenting the permanence options being explored is enough'
   }
-  let metOn = evidence.length === 0 ? null : Math.min(...evidence)
   let metPhrase = metOn === null ? undefined : `plan in place on ${fmt(metOn)}`
   if (s.requiresPermanenceMeeting) {
     const meeting = ppmsIn(ctx, period)[0]?.date ?? null
-    notes.push('a permanence planning meeting must also be held before the second review')
+    const also = 'a permanence planning meeting must also be held before the second review'
+    note = note === undefined ? also : `${note}; ${also}`
     if (metOn !== null && meeting !== null) {
       metPhrase = `plan in place on ${fmt(metOn)} and meeting held on ${fmt(meeting)}`
       metOn = Math.max(metOn, meeting)
@@ -143,9 +172,7 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
     )
     return
   }
-  const evidenceWords = s.evidence
-    .map(e => (e === 'endorsedOn' ? 'endorsed by the team manager' : 'ratified at a review'))
-    .join(' or ')
+  const words = evidenceWords(s.evidence)
   out.push(
     makeItem(ctx, {
       ...SPEC,
@@ -156,13 +183,23 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
       metOn,
       reason:
         s.relation === 'before'
-          ? `Permanence plan (${evidenceWords}) before ${second.reason}, so by ${fmt(due)}`
-          : `Permanence plan (${evidenceWords}) by ${second.reason}`,
+          ? `Permanence plan (${words}) before ${second.reason}, so by ${fmt(due)}`
+          : `Permanence plan (${words}) by ${second.reason}`,
       metPhrase,
-      note: notes.length === 0 ? undefined : notes.join('; '),
+      note,
       workingDaySpan: second.held ? undefined : schedule.firstDue?.workingDaySpan,
     }),
   )
+}
+
+// Whether care proceedings were running on a day (issued on or before it, not concluded by it).
+function inProceedingsOn(ctx: EvaluationContext, at: number): boolean {
+  for (const p of ctx.history.proceedings) {
+    if (dayNumberOf(p.issuedOn) <= at && (p.concludedOn === null || dayNumberOf(p.concludedOn) > at)) {
+      return true
+    }
+  }
+  return false
 }
 
 // [TAM] App 4; rules.md PP-02 — first PPM within 20 "days" of becoming looked after (unit unconfirmed, T6).
@@ -251,13 +288,14 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
 
 // [DOR] 3-monthly, [TAM] between reviews / 6-weekly, [DEV] none; rules.md PP-04 (D2, T3).
 function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
-  const meetings = ppmsIn(ctx, period).map(m => m.date)
-  const last = meetings[meetings.length - 1]
+  const held = ppmsIn(ctx, period)
+  const last = held[held.length - 1]?.date
   const rule = inForce(ctx, 'PP-04', last ?? period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-04', rule.reason, rule.policy))
     return
   }
+  const meetings = held.map(m => m.date)
   const s = rule.setting
   const ended = permanenceEnded(ctx, s.stopWhen)
   if (ended !== null && (last === undefined || ended.on >= last)) {
@@ -620,7 +658,7 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
         trigger: { event: 'change of permanence option', on: plan.decidedOn },
         due: plan.decidedOn,
         metOn,
-        reason: `The change from ${previous.option.replace(/-/g, ' ')} to ${plan.option.replace(/-/g, ' ')}, decided on ${fmt(plan.decidedOn)}, must be considered at a statutory review before it is made`,
+        reason: `The change from ${optionWords(previous.option)} to ${optionWords(plan.option)}, decided on ${fmt(plan.decidedOn)}, must be considered at a statutory review before it is made`,
         metPhrase:
           metOn === null
             ? undefined
