@@ -2,13 +2,14 @@ import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import {
   addMonthsToDayNumber,
+  ageInYears,
   dayNumberFromParts,
   formatDayNumber,
   fromDayNumber,
   nthBirthday,
   toDayNumber,
 } from '../shared/calendar-day.ts'
-import { addMonthsFast, dayNumberOf, isoDay, longDay, nthBirthdayDayNumber } from './day-format.ts'
+import { addMonthsFast, ageOnDayNumber, dayNumberOf, isoDay, longDay, nthBirthdayDayNumber } from './day-format.ts'
 
 test('fast day conversions agree with shared/calendar-day.ts for years 1–9999 (property; rules.md §5 T21)', () => {
   fc.assert(
@@ -81,6 +82,24 @@ test('dayNumberOf agrees with toDayNumber inside and around the table range (pro
       const iso = fromDayNumber(n)
       expect(dayNumberOf(iso)).toBe(toDayNumber(iso))
     }),
+    { numRuns: 5000 },
+  )
+})
+
+test('ageOnDayNumber agrees with ageInYears for both leap-day readings (property; rules.md §5 T7)', () => {
+  const day = fc.integer({ min: dayNumberFromParts(1880, 1, 1), max: dayNumberFromParts(2220, 12, 31) })
+  const leapBirth = fc.constantFrom(
+    ...['2000-02-29', '2008-02-29', '2012-02-29'].map(d => toDayNumber(d as Parameters<typeof toDayNumber>[0])),
+  )
+  fc.assert(
+    fc.property(
+      fc.oneof(day, leapBirth),
+      day,
+      fc.constantFrom('02-28' as const, '03-01' as const),
+      (born, on, leap) => {
+        expect(ageOnDayNumber(born, on, leap)).toBe(ageInYears(fromDayNumber(born), fromDayNumber(on), leap))
+      },
+    ),
     { numRuns: 5000 },
   )
 })

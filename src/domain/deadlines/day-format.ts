@@ -9,7 +9,7 @@
  * asked for (a pure function of the day number, shared by every child: the set of distinct days is small). Days
  * outside the range are computed the long way.
  */
-import { type CalendarDay, dayNumberFromParts, fromDayNumber, nthBirthday } from '../shared/calendar-day.ts'
+import { type CalendarDay, ageInYears, dayNumberFromParts, fromDayNumber, nthBirthday } from '../shared/calendar-day.ts'
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)))
 const MONTHS = [
@@ -207,4 +207,22 @@ export function nthBirthdayDayNumber(
     }
   }
   return dayNumberOf(nthBirthday(fromDayNumber(dateOfBirth), years, leapDayBirthdaysOn))
+}
+
+/**
+ * Age in whole years on a day (as `ageInYears` in shared/calendar-day.ts, on day numbers): the birthdays passed, a
+ * 29 February birthday falling where the policy says in a common year.
+ * @param dateOfBirth - the date of birth, as a day number
+ * @param on - the day, as a day number
+ * @param leapDayBirthdaysOn - where a 29 February birthday falls in a common year
+ * @returns completed years
+ */
+export function ageOnDayNumber(dateOfBirth: number, on: number, leapDayBirthdaysOn: '02-28' | '03-01'): number {
+  const i = dateOfBirth - TABLE_START
+  const j = on - TABLE_START
+  if (i >= 0 && i < TABLE_DAYS && j >= 0 && j < TABLE_DAYS) {
+    const years = Math.floor((MONTH_OF_DAY[j] as number) / 12) - Math.floor((MONTH_OF_DAY[i] as number) / 12)
+    return on < nthBirthdayDayNumber(dateOfBirth, years, leapDayBirthdaysOn) ? years - 1 : years
+  }
+  return ageInYears(fromDayNumber(dateOfBirth), fromDayNumber(on), leapDayBirthdaysOn)
 }

@@ -148,13 +148,24 @@ const UNIT_WORDS: Record<PeriodUnit, readonly [string, string]> = {
   years: ['year', 'years'],
 }
 
-// The words for each unit and count, memoised (a handful of distinct periods appear in every explanation).
-const DESCRIBED: Record<PeriodUnit, (string | undefined)[]> = {
-  calendarDays: [],
-  workingDays: [],
-  weeks: [],
-  months: [],
-  years: [],
+// The words for each unit and count, memoised (a handful of distinct periods appear in every explanation). Units
+// are looked up by a switch, not as keys: units read from a pack's JSON need not be internalised strings, and a
+// property lookup with such a key is slow.
+const DESCRIBED: readonly (string | undefined)[][] = [[], [], [], [], []]
+
+function unitIndex(unit: PeriodUnit): number {
+  switch (unit) {
+    case 'calendarDays':
+      return 0
+    case 'workingDays':
+      return 1
+    case 'weeks':
+      return 2
+    case 'months':
+      return 3
+    case 'years':
+      return 4
+  }
 }
 
 /**
@@ -164,14 +175,16 @@ const DESCRIBED: Record<PeriodUnit, (string | undefined)[]> = {
  */
 export function describePeriod(period: Period): string {
   const n = period.n
-  const known = n >= 0 && n < 1000 ? DESCRIBED[period.unit][n] : undefined
+  const memo = DESCRIBED[unitIndex(period.unit)] as (string | undefined)[]
+  const cacheable = n >= 0 && n < 1000 && Number.isInteger(n)
+  const known = cacheable ? memo[n] : undefined
   if (known !== undefined) {
     return known
   }
   const [one, many] = UNIT_WORDS[period.unit]
   const text = `${n} ${n === 1 ? one : many}`
-  if (n >= 0 && n < 1000 && Number.isInteger(n)) {
-    DESCRIBED[period.unit][n] = text
+  if (cacheable) {
+    memo[n] = text
   }
   return text
 }

@@ -3,8 +3,8 @@
  * which week of proceedings, adoption timeliness against the scorecard thresholds) and pure aggregation per team,
  * per worker and per authority (issue 3 §5; rules.md ADO-08; national-returns.md §3.3 for A1, A2, A10).
  */
-import { type CalendarDay, ageInYears } from '../shared/calendar-day.ts'
-import { isoDay, dayNumberOf } from '../deadlines/day-format.ts'
+import type { CalendarDay } from '../shared/calendar-day.ts'
+import { ageOnDayNumber, isoDay, dayNumberOf } from '../deadlines/day-format.ts'
 import type { EvaluationContext } from './context.ts'
 import type { TimescaleItem } from './item.ts'
 import { versionAt } from './policy-index.ts'
@@ -70,7 +70,31 @@ function measure(from: number, to: number | null, asOf: number, threshold: numbe
 export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleItem[]): DriftMeasures {
   const asOf = ctx.asOf
   const period = ctx.currentPeriod
-  const pp01 = items.find(i => i.rule === 'PP-01' && i.status !== 'not-applicable')
+  // One pass over the items: the PP-01 item that applies, whether an adoption measure applies, overdue and due soon.
+  let pp01: TimescaleItem | undefined
+  let adoptionPlanned = false
+  let overdueItems = 0
+  let dueSoonItems = 0
+  const overdueRules: RuleId[] = []
+  for (const item of items) {
+    const status = item.status
+    if (status === 'not-applicable') {
+      continue
+    }
+    if (item.rule === 'PP-01' && pp01 === undefined) {
+      pp01 = item
+    } else if (item.rule === 'ADO-08') {
+      adoptionPlanned = true
+    }
+    if (status === 'overdue') {
+      overdueItems++
+      if (!overdueRules.includes(item.rule)) {
+        overdueRules.push(item.rule)
+      }
+    } else if (status === 'due-soon') {
+      dueSoonItems++
+    }
+  }
   const planLateByDays =
     pp01 === undefined
       ? null
@@ -79,8 +103,14 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
         : pp01.status === 'met'
           ? 0
           : null
-  const meetings = period === undefined ? [] : ctx.ppms.filter(m => m.date >= period.start)
-  const lastMeeting = meetings[meetings.length - 1]?.date ?? null
+  let lastMeeting: number | null = null
+  if (period !== undefined) {
+    for (const m of ctx.ppms) {
+      if (m.date >= period.start) {
+        lastMeeting = m.date
+      }
+    }
+  }
   const proceedings: ProceedingsDrift[] = []
   for (const p of ctx.history.proceedings) {
     if (dayNumberOf(p.issuedOn) > asOf) {
@@ -101,12 +131,11 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
       concludedOn: t.concludedOn === null ? null : isoDay(t.concludedOn),
     })
   }
-  const thresholds = versionAt(ctx.policyIndex, period?.start ?? asOf).version.rules['ADO-08']
-  const adoptionPlanned = items.some(i => i.rule === 'ADO-08' && i.status !== 'not-applicable')
   let a1: AdoptionMeasure | null = null
   let a10: AdoptionMeasure | null = null
   let a2: AdoptionMeasure | null = null
   if (period !== undefined && adoptionPlanned) {
+    const thresholds = versionAt(ctx.policyIndex, period.start).version.rules['ADO-08']
     a1 = measure(period.start, ctx.placedForAdoptionOn, asOf, thresholds.a1Days)
     const adopters = new Set(ctx.history.adoption?.adoptersPersonIds ?? [])
     for (const p of ctx.placements) {
@@ -134,13 +163,11 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
       )
     }
   }
-  const overdue = items.filter(i => i.status === 'overdue')
-  const age = ageInYears(ctx.history.child.dateOfBirth, isoDay(asOf), ctx.leapDayBirthdaysOn)
   return {
     isLookedAfter: ctx.isLookedAfter,
     periodOfCareStartedOn: period === undefined ? null : isoDay(period.start),
     daysLookedAfterInCurrentPeriod: period !== undefined && ctx.isLookedAfter ? asOf - period.start : null,
-    ageInYears: age,
+    ageInYears: ageOnDayNumber(ctx.dateOfBirth, asOf, ctx.leapDayBirthdaysOn),
     planLateByDays,
     planStatus: pp01?.status ?? null,
     lastPlanningMeetingOn: lastMeeting === null ? null : isoDay(lastMeeting),
@@ -149,9 +176,9 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
     a1,
     a2,
     a10,
-    overdueItems: overdue.length,
-    dueSoonItems: items.filter(i => i.status === 'due-soon').length,
-    overdueRules: [...new Set(overdue.map(i => i.rule))],
+    overdueItems,
+    dueSoonItems,
+    overdueRules,
   }
 }
 

@@ -129,7 +129,7 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
   let metOn: number | null = null
   for (const plan of ctx.plans) {
     for (const field of s.evidence) {
-      const d = plan[field]
+      const d = field === 'endorsedOn' ? plan.endorsedOn : plan.ratifiedAtReviewOn
       if (d !== null && d >= period.start && (metOn === null || d < metOn)) {
         metOn = d
       }
