@@ -12,7 +12,8 @@ import { describeNonWorkingDays } from '../deadlines/non-working-days.ts'
 import { type Period, addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { CaseHistory } from './case-history.ts'
 import type { PolicyPack, PolicyVersion } from './policy-pack.ts'
-import { type PolicyIndex, policyIndex, versionAt } from './policy-index.ts'
+import { type PolicyIndex, type VersionIndex, policyIndex, versionAt } from './policy-index.ts'
+import type { ReviewSchedule } from './rules/reviews.ts'
 
 /** A period of care as day numbers. `end` is exclusive, null while open on the evaluation day. */
 export interface CarePeriod {
@@ -89,6 +90,22 @@ export interface EvaluationContext {
   readonly adoptionOrderOn: number | null
   /** Birthdays already worked out, by age (a per-child memo: several rules ask for the same ones). */
   readonly birthdays: number[]
+  /** The indexed policy version in force on the evaluation day (most items are built with it). */
+  readonly policyNowIndex: VersionIndex
+  /** Facts several rules ask for, worked out once per child (see {@link ContextMemo}). */
+  readonly memo: ContextMemo
+}
+
+/**
+ * Per-child memo slots, filled by the rules that work the facts out (reviews.ts, permanence.ts). A slot holds the
+ * answer for one period of care: the current one, almost always. It lives on the context, so it never outlives the
+ * evaluation of one child (a WeakMap keyed by the period would do the same, at a much higher cost per child).
+ */
+export interface ContextMemo {
+  schedulePeriod: CarePeriod | undefined
+  schedule: ReviewSchedule | undefined
+  ppmsPeriod: CarePeriod | undefined
+  ppms: readonly EvaluationContext['ppms'][number][] | undefined
 }
 
 /** Options for {@link buildContext}. */
@@ -115,7 +132,8 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
   // once per child and touches every dated event in the history.
   const asOf = dayNumberOf(options.asOf)
   const index = policyIndex(options.pack)
-  const policyNow = versionAt(index, asOf).version
+  const versionNow = versionAt(index, asOf)
+  const policyNow = versionNow.version
 
   const periods: CarePeriod[] = []
   const periodsOfCare = history.periodsOfCare
@@ -269,6 +287,8 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     adoptionDisruptedOn,
     adoptionOrderOn,
     birthdays: [],
+    policyNowIndex: versionNow,
+    memo: { schedulePeriod: undefined, schedule: undefined, ppmsPeriod: undefined, ppms: undefined },
   }
 }
 

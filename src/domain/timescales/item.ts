@@ -169,7 +169,7 @@ export function notApplicableItem(
   occurrence: number | null = null,
   title?: string,
 ): TimescaleItem {
-  const entry = versionIndex(ctx.pack, policy).rules[rule]
+  const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
   return notApplicableFrom(
     rule,
     policy,
@@ -225,7 +225,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
   const calendar = ctx.calendar
   const rule = spec.rule
   const policy = spec.policy
-  const entry = versionIndex(ctx.pack, policy).rules[rule]
+  const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
   const specTrigger = spec.trigger
   if (spec.notApplicable === true) {
     return notApplicableFrom(

@@ -21,17 +21,16 @@ import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
 type Ppm = EvaluationContext['ppms'][number]
 
-// Meetings held in a period of care (in date order). Four rules ask for the current period's: the list is worked
-// out once per child and shared (callers only read it).
-const currentPpms = new WeakMap<CarePeriod, readonly Ppm[]>()
-
+// Meetings held in a period of care (in date order). Four rules ask for the current period's: the list is kept in
+// the context's memo (callers only read it).
 function ppmsIn(ctx: EvaluationContext, period: CarePeriod): readonly Ppm[] {
-  const known = currentPpms.get(period)
-  if (known !== undefined) {
-    return known
+  const memo = ctx.memo
+  if (memo.ppmsPeriod === period && memo.ppms !== undefined) {
+    return memo.ppms
   }
   const list = ctx.ppms.filter(m => isWithin(period, m.date))
-  currentPpms.set(period, list)
+  memo.ppmsPeriod = period
+  memo.ppms = list
   return list
 }
 

@@ -37,17 +37,16 @@ export interface ReviewSchedule {
  * @returns the schedule
  */
 export function reviewSchedule(ctx: EvaluationContext, period: CarePeriod): ReviewSchedule {
-  // Several rules read the schedule; periods are built per child, so this memo never outlives one evaluation.
-  const known = schedules.get(period)
-  if (known !== undefined) {
-    return known
+  // Several rules read the schedule of the current period: it is kept in the context's memo.
+  const memo = ctx.memo
+  if (memo.schedulePeriod === period && memo.schedule !== undefined) {
+    return memo.schedule
   }
   const schedule = computeReviewSchedule(ctx, period)
-  schedules.set(period, schedule)
+  memo.schedulePeriod = period
+  memo.schedule = schedule
   return schedule
 }
-
-const schedules = new WeakMap<CarePeriod, ReviewSchedule>()
 
 function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): ReviewSchedule {
   // The earliest of: authority to place for adoption, the end of the period, the 18th birthday (on a tie, in that
