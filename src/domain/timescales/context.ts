@@ -44,6 +44,24 @@ export interface ReviewFacts {
   readonly stayingPutConsidered: boolean
 }
 
+/**
+ * A permanence planning meeting: its day, and the next meeting booked as written in the record. Only the latest
+ * meeting's booking is ever read (PP-03, PP-07), so it is parsed then ({@link nextBookedOn}), not for every meeting.
+ */
+export interface Ppm {
+  readonly date: number
+  readonly nextBookedOnText: string | null | undefined
+}
+
+/**
+ * The day the next meeting was booked for at a meeting, if any.
+ * @param meeting - the meeting
+ * @returns the day number, or null
+ */
+export function nextBookedOn(meeting: Ppm): number | null {
+  return day(meeting.nextBookedOnText)
+}
+
 /** A permanence plan as day numbers. */
 export interface PlanFacts {
   readonly sentToManagerOn: number | null
@@ -76,7 +94,7 @@ export interface EvaluationContext {
   readonly placements: readonly PlacementFacts[]
   readonly reviews: readonly ReviewFacts[]
   readonly visits: readonly number[]
-  readonly ppms: readonly { readonly date: number; readonly nextBookedOn: number | null }[]
+  readonly ppms: readonly Ppm[]
   readonly plans: readonly PlanFacts[]
   readonly healthAssessments: readonly { readonly date: number; readonly kind: 'initial' | 'review' }[]
   readonly peps: readonly number[]
@@ -105,7 +123,7 @@ export interface ContextMemo {
   schedulePeriod: CarePeriod | undefined
   schedule: ReviewSchedule | undefined
   ppmsPeriod: CarePeriod | undefined
-  ppms: readonly EvaluationContext['ppms'][number][] | undefined
+  ppms: readonly Ppm[] | undefined
 }
 
 /** Options for {@link buildContext}. */
@@ -194,11 +212,11 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     }
   }
   sortByDate(reviews)
-  const ppms: { date: number; nextBookedOn: number | null }[] = []
+  const ppms: Ppm[] = []
   for (const m of history.permanenceMeetings) {
     const date = dayNumberOf(m.date)
     if (date <= asOf) {
-      ppms.push({ date, nextBookedOn: day(m.nextBookedOn) })
+      ppms.push({ date, nextBookedOnText: m.nextBookedOn })
     }
   }
   sortByDate(ppms)

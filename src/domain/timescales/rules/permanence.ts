@@ -12,18 +12,24 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
-import { type CarePeriod, type DueClause, type EvaluationContext, after, before, isWithin } from '../context.ts'
+import {
+  type CarePeriod,
+  type DueClause,
+  type EvaluationContext,
+  after,
+  before,
+  isWithin,
+  nextBookedOn,
+} from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
 import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
-type Ppm = EvaluationContext['ppms'][number]
-
 // Meetings held in a period of care (in date order). Four rules ask for the current period's: the list is kept in
 // the context's memo (callers only read it).
-function ppmsIn(ctx: EvaluationContext, period: CarePeriod): readonly Ppm[] {
+function ppmsIn(ctx: EvaluationContext, period: CarePeriod): EvaluationContext['ppms'] {
   const memo = ctx.memo
   if (memo.ppmsPeriod === period && memo.ppms !== undefined) {
     return memo.ppms
@@ -235,7 +241,8 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
   }
   const setting = rule.setting.period
   const meetings = ppmsIn(ctx, period)
-  const booked = meetings[meetings.length - 1]?.nextBookedOn ?? null
+  const latest = meetings[meetings.length - 1]
+  const booked = latest === undefined ? null : nextBookedOn(latest)
   const dates = meetings.map(m => m.date)
   if (booked !== null && booked > ctx.asOf) {
     dates.push(booked)
@@ -325,11 +332,11 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   let lastLateMetOn: number | null = null
   if (interval !== null) {
     for (let i = 1; i < meetings.length; i++) {
-      const clause = intervalDue(ctx, s, interval, firstMeeting, meetings[i - 1] as number)
+      const due = intervalDueDay(ctx, s, interval, firstMeeting, meetings[i - 1] as number)
       const held = meetings[i] as number
-      if (clause !== null && held > clause.due) {
+      if (held > due) {
         late++
-        lastLateDue = clause.due
+        lastLateDue = due
         lastLateMetOn = held
       }
     }
@@ -400,16 +407,30 @@ function intervalDue(
   if (s.anchoring === 'chained') {
     return after(ctx, previous, interval, 'the last permanence planning meeting')
   }
+  return {
+    due: intervalDueDay(ctx, s, interval, firstMeeting, previous),
+    reason: `Every ${describePeriod(interval)} counted from the first meeting on ${fmt(firstMeeting)} (anchored)`,
+  }
+}
+
+// The day the meeting after `previous` is due by the interval reading (the words only for the one reported).
+function intervalDueDay(
+  ctx: EvaluationContext,
+  s: RuleSettings['PP-04'],
+  interval: PolicyPeriod,
+  firstMeeting: number,
+  previous: number,
+): number {
+  if (s.anchoring === 'chained') {
+    return addPeriodToDayNumber(ctx.calendar, previous, interval)
+  }
   let k = 1
   let due = addPeriodToDayNumber(ctx.calendar, firstMeeting, { n: interval.n * k, unit: interval.unit })
   while (due <= previous) {
     k++
     due = addPeriodToDayNumber(ctx.calendar, firstMeeting, { n: interval.n * k, unit: interval.unit })
   }
-  return {
-    due,
-    reason: `Every ${describePeriod(interval)} counted from the first meeting on ${fmt(firstMeeting)} (anchored)`,
-  }
+  return due
 }
 
 // Between-reviews reading of PP-04: a meeting after the last review held and before the next review is due.
@@ -615,6 +636,7 @@ function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, o
     out.push(notApplicable(ctx, 'PP-07', 'No permanence planning meeting has been held', rule.policy))
     return
   }
+  const booked = nextBookedOn(last)
   out.push(
     makeItem(ctx, {
       ...SPEC,
@@ -622,9 +644,9 @@ function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, o
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: last.date },
       due: last.date,
-      metOn: last.nextBookedOn === null ? null : last.date,
+      metOn: booked === null ? null : last.date,
       reason: `The next meeting must be booked before the meeting on ${fmt(last.date)} closes`,
-      metPhrase: last.nextBookedOn === null ? undefined : `next meeting booked for ${fmt(last.nextBookedOn)}`,
+      metPhrase: booked === null ? undefined : `next meeting booked for ${fmt(booked)}`,
     }),
   )
 }
