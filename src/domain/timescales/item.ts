@@ -19,7 +19,8 @@ import { longDay, isoDay } from '../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { EvaluationContext } from './context.ts'
 import type { PolicyVersion } from './policy-pack.ts'
-import { versionIndex } from './policy-index.ts'
+import { type RuleEntry, versionIndex } from './policy-index.ts'
+import { capitalisedSentence } from './sentence.ts'
 import type { RuleId } from './rule-ids.ts'
 
 /** Where an item stands on the evaluation day. */
@@ -170,17 +171,7 @@ export function notApplicableItem(
   title?: string,
 ): TimescaleItem {
   const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
-  return notApplicableFrom(
-    rule,
-    policy,
-    title ?? entry.title,
-    entry.source,
-    entry.actions,
-    reason,
-    trigger,
-    occurrence,
-    true,
-  )
+  return notApplicableFrom(rule, policy, title ?? entry.title, entry.source, entry, reason, trigger, occurrence, true)
 }
 
 function notApplicableFrom(
@@ -188,7 +179,7 @@ function notApplicableFrom(
   policy: PolicyVersion,
   title: string,
   source: string,
-  actions: readonly string[],
+  entry: RuleEntry<RuleId>,
   reason: string,
   trigger: { readonly event: string; readonly on: number } | null,
   occurrence: number | null,
@@ -200,7 +191,8 @@ function notApplicableFrom(
     due: null,
     status: 'not-applicable',
     metOn: null,
-    explanation: capitalisedSentence(reason),
+    // A rule the pack disables says so in words worked out once per pack.
+    explanation: reason === entry.disabledReason ? entry.disabledExplanation : capitalisedSentence(reason),
     source,
     provisional: false,
     unitConfirmed,
@@ -210,7 +202,7 @@ function notApplicableFrom(
     daysLate: null,
     occurrence,
     pastOccurrences: null,
-    actions,
+    actions: entry.actions,
     policyVersion: policy.key,
   }
 }
@@ -233,7 +225,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
       policy,
       spec.title ?? entry.title,
       spec.source ?? entry.source,
-      entry.actions,
+      entry,
       spec.reason,
       specTrigger ?? null,
       spec.occurrence ?? null,
@@ -343,12 +335,4 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
 
 function dueSoonStart(ctx: EvaluationContext, due: number): number {
   return subtractPeriodFromDayNumber(ctx.calendar, due, ctx.policyNow.settings.dueSoon)
-}
-
-// Reasons of items that apply are written to start with a capital letter or a number ("20 working days after …"),
-// so the explanation is the clauses plus a full stop, without re-reading the text (a unit test checks every rule).
-// Not-applicable reasons are often shared clauses ("the child stopped being looked after …"), so are capitalised.
-function capitalisedSentence(text: string): string {
-  const first = text.charCodeAt(0)
-  return first >= 97 && first <= 122 ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : `${text}.`
 }

@@ -11,6 +11,7 @@
 import { longDay, dayNumberOf } from '../deadlines/day-format.ts'
 import type { PolicyPack, PolicyVersion, RuleSettings } from './policy-pack.ts'
 import { RULE_TITLES, type RuleId } from './rule-ids.ts'
+import { capitalisedSentence } from './sentence.ts'
 
 /** The setting of one rule in the policy in force on a trigger date, or why the rule does not apply. */
 export type InForce<K extends RuleId> =
@@ -28,6 +29,9 @@ export interface RuleEntry<K extends RuleId> {
   readonly title: string
   /** Local actions the version attaches to the rule. */
   readonly actions: readonly string[]
+  /** When the version disables the rule: the reason (as in `result`) and the explanation of its item. */
+  readonly disabledReason: string | undefined
+  readonly disabledExplanation: string
 }
 
 /** Every rule of one version. */
@@ -69,6 +73,8 @@ function indexVersion(pack: PolicyPack, version: PolicyVersion): VersionIndex {
       source: setting.source,
       title: RULE_TITLES[rule],
       actions: version.actions[rule] ?? NO_ACTIONS,
+      disabledReason: result.ok ? undefined : result.reason,
+      disabledExplanation: result.ok ? '' : capitalisedSentence(result.reason),
     }
   }
   const index = { version, rules: rules as VersionIndex['rules'] }

@@ -110,6 +110,35 @@ export interface PersonFacts {
   readonly yearFrom: number | null
   readonly isFosterParent: boolean
   readonly childInCare: boolean
+  /** What every person's predicates share about the child and the day. */
+  readonly child: ChildFacts
+}
+
+/**
+ * What the order predicates need about the child and the evaluation day, the same for every person: worked out once
+ * per child ({@link childFacts}). The notice reasons are worded on first use, then shared by every person without a
+ * notice (the result lists hold the same string).
+ */
+export interface ChildFacts {
+  readonly inCare: boolean
+  /** The earliest application day after a notice given on the evaluation day (3 months; rules.md §5 T16). */
+  readonly noticeTodayFrom: number
+  sgoNoNoticeReason: string | undefined
+  adoptionNoNoticeReason: string | undefined
+}
+
+/**
+ * Works out the facts about the child that every person's predicates share.
+ * @param ctx - the context
+ * @returns the facts
+ */
+export function childFacts(ctx: EvaluationContext): ChildFacts {
+  return {
+    inCare: childInCare(ctx),
+    noticeTodayFrom: earliestDayMonthsAfter(ctx.asOf, 3),
+    sgoNoNoticeReason: undefined,
+    adoptionNoNoticeReason: undefined,
+  }
 }
 
 /**
@@ -117,9 +146,15 @@ export interface PersonFacts {
  * @param ctx - the context
  * @param person - the person
  * @param spells - their merged spells with the child
+ * @param child - the facts about the child (worked out here when not given)
  * @returns the facts
  */
-export function personFacts(ctx: EvaluationContext, person: Person, spells: readonly Spell[]): PersonFacts {
+export function personFacts(
+  ctx: EvaluationContext,
+  person: Person,
+  spells: readonly Spell[],
+  child: ChildFacts = childFacts(ctx),
+): PersonFacts {
   const asOf = ctx.asOf
   const threeOfFive = threeOfFiveYears(spells, asOf, true)
   const current = spellOn(spells, asOf)
@@ -130,7 +165,8 @@ export function personFacts(ctx: EvaluationContext, person: Person, spells: read
     yearFrom: current === undefined ? null : Math.max(earliestDayMonthsAfter(current.from, 12), asOf),
     isFosterParent:
       person.isLocalAuthorityFosterParent || (current !== undefined && fostersInOpenPlacement(ctx, person.id)),
-    childInCare: childInCare(ctx),
+    childInCare: child.inCare,
+    child,
   }
 }
 
@@ -481,10 +517,10 @@ export function specialGuardianshipRoute(
   }
   let noticeFrom: number
   if (notice === undefined) {
-    noticeFrom = earliestDayMonthsAfter(asOf, 3)
-    reasons.push(
-      `s.14A(7): no written notice to the local authority is recorded; notice given on ${fmt(asOf)} would allow an application from ${fmt(noticeFrom)}`,
-    )
+    const child = facts.child
+    noticeFrom = child.noticeTodayFrom
+    child.sgoNoNoticeReason ??= `s.14A(7): no written notice to the local authority is recorded; notice given on ${fmt(asOf)} would allow an application from ${fmt(noticeFrom)}`
+    reasons.push(child.sgoNoNoticeReason)
   } else {
     noticeFrom = earliestDayMonthsAfter(notice, 3)
     reasons.push(`s.14A(7): notice given on ${fmt(notice)}, so the earliest application is ${fmt(noticeFrom)}`)
@@ -630,10 +666,10 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
       }
     }
     if (valid === undefined) {
-      const from = earliestDayMonthsAfter(asOf, 3)
-      reasons.push(
-        `s.44: notice of intention to adopt must be given to the local authority 3 months to 2 years before applying; given on ${fmt(asOf)}, the earliest application is ${fmt(from)}`,
-      )
+      const child = facts.child
+      const from = child.noticeTodayFrom
+      child.adoptionNoNoticeReason ??= `s.44: notice of intention to adopt must be given to the local authority 3 months to 2 years before applying; given on ${fmt(asOf)}, the earliest application is ${fmt(from)}`
+      reasons.push(child.adoptionNoNoticeReason)
       route = {
         route: `${route.route}; with notice under s.44`,
         from: Math.max(route.from, from),

@@ -12,6 +12,7 @@ import { type DueClause, type EvaluationContext, after, birthday, isWithin } fro
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, inForce, notApplicable } from './common.ts'
 import { preparedSince } from './care-planning.ts'
+import { firstReviewIn } from './visits.ts'
 
 function byFirstReview(clause: DueClause, firstReview: number | null, enabled: boolean): DueClause {
   if (!enabled || firstReview === null || firstReview >= clause.due) {
@@ -39,6 +40,17 @@ function firstClause(reason: string): string {
   return reason.slice(0, end)
 }
 
+// The days of the assessments after a day, in order.
+function datesAfter(list: EvaluationContext['healthAssessments'], after: number): number[] {
+  const out: number[] = []
+  for (const h of list) {
+    if (h.date > after) {
+      out.push(h.date)
+    }
+  }
+  return out
+}
+
 /**
  * Evaluates HLT-01, HLT-02 and EDU-01 for the current period of care.
  * @param ctx - the context
@@ -52,7 +64,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
     }
     return
   }
-  const firstReview = ctx.reviews.find(r => isWithin(period, r.date))?.date ?? null
+  const firstReview = firstReviewIn(ctx, period)
   const trigger = { event: 'child became looked after', on: period.start }
 
   // CPPCR 2010 reg 7; rules.md HLT-01 (D5) — earlier of 20 WD and the first review; 3-month look-back.
@@ -138,7 +150,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
         {
           rule: 'HLT-02',
           policy: hlt02.policy,
-          events: ctx.healthAssessments.filter(h => h.date > start).map(h => h.date),
+          events: datesAfter(ctx.healthAssessments, start),
           first:
             start < fifth
               ? after(ctx, start, cadence.early.period, cadence.early.event)

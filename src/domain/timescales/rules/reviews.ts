@@ -112,6 +112,16 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
   return { period, reviews, firstDue, secondReview, nextDue, stop }
 }
 
+function broughtForwardDays(reviews: ReviewSchedule['reviews']): number[] {
+  const out: number[] = []
+  for (const r of reviews) {
+    if (r.broughtForward) {
+      out.push(r.date)
+    }
+  }
+  return out
+}
+
 function heldPhrase(review: { readonly date: number; readonly broughtForward: boolean }): string {
   return `held on ${fmt(review.date)}${review.broughtForward ? ' (brought forward under reg 33(3))' : ''}`
 }
@@ -230,7 +240,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
           triggerEvent: 'previous review held',
           stop,
           metPrefix: 'held on',
-          broughtForward: reviews.filter(r => r.broughtForward).map(r => r.date),
+          broughtForward: broughtForwardDays(reviews),
           occurrenceOffset: 2,
           noun: 'review',
         },
