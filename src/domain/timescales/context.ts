@@ -14,6 +14,7 @@ import type { CaseHistory } from './case-history.ts'
 import type { PolicyPack, PolicyVersion } from './policy-pack.ts'
 import { type PolicyIndex, type VersionIndex, policyIndex, versionAt } from './policy-index.ts'
 import type { ReviewSchedule } from './rules/reviews.ts'
+import type { ProceedingsTimetable } from './rules/proceedings.ts'
 
 /** A period of care as day numbers. `end` is exclusive, null while open on the evaluation day. */
 export interface CarePeriod {
@@ -124,6 +125,8 @@ export interface ContextMemo {
   schedule: ReviewSchedule | undefined
   ppmsPeriod: CarePeriod | undefined
   ppms: readonly Ppm[] | undefined
+  /** Timetables of the proceedings, by position in the history (PRC-01/02 and drift both read them). */
+  timetables: (ProceedingsTimetable | null | undefined)[] | undefined
 }
 
 /** Options for {@link buildContext}. */
@@ -306,7 +309,13 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     adoptionOrderOn,
     birthdays: [],
     policyNowIndex: versionNow,
-    memo: { schedulePeriod: undefined, schedule: undefined, ppmsPeriod: undefined, ppms: undefined },
+    memo: {
+      schedulePeriod: undefined,
+      schedule: undefined,
+      ppmsPeriod: undefined,
+      ppms: undefined,
+      timetables: undefined,
+    },
   }
 }
 

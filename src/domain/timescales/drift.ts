@@ -9,7 +9,7 @@ import type { EvaluationContext } from './context.ts'
 import type { TimescaleItem } from './item.ts'
 import { versionAt } from './policy-index.ts'
 import type { RuleId } from './rule-ids.ts'
-import { proceedingsTimetable } from './rules/proceedings.ts'
+import { timetableAt } from './rules/proceedings.ts'
 
 /** One set of proceedings against the 26 weeks. */
 export interface ProceedingsDrift {
@@ -112,11 +112,12 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
     }
   }
   const proceedings: ProceedingsDrift[] = []
-  for (const p of ctx.history.proceedings) {
-    if (dayNumberOf(p.issuedOn) > asOf) {
+  const recorded = ctx.history.proceedings
+  for (let index = 0; index < recorded.length; index++) {
+    if (dayNumberOf((recorded[index] as (typeof recorded)[number]).issuedOn) > asOf) {
       continue
     }
-    const t = proceedingsTimetable(ctx, p)
+    const t = timetableAt(ctx, index)
     if (t === null) {
       continue
     }

@@ -207,6 +207,9 @@ function notApplicableFrom(
   }
 }
 
+// "a Saturday", "a Sunday" (and the other days, for completeness).
+const A_WEEKDAY: readonly string[] = [1, 2, 3, 4, 5, 6, 7].map(d => `a ${weekdayName(d)}`)
+
 /**
  * Builds an item: status, non-working-day warning, provisional flag and the explanation sentence.
  * @param ctx - the evaluation context
@@ -243,7 +246,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     const previous = calendar.lastWorkingDayBeforeDayNumber(due)
     const holiday = calendar.bankHolidayOnDayNumber(due)
     const what =
-      holiday !== undefined ? `a bank holiday (${holiday.title})` : `a ${weekdayName(isoWeekdayOfDayNumber(due))}`
+      holiday !== undefined ? `a bank holiday (${holiday.title})` : (A_WEEKDAY[isoWeekdayOfDayNumber(due) - 1] ?? '')
     if (spec.rollBackNonWorkingDay === true) {
       text += `; ${longDay(due)} is ${what}, so it is due on the last working day before, ${longDay(previous)}`
       due = previous

@@ -151,13 +151,37 @@ export function proceedingsTimetable(
 }
 
 /**
+ * The timetable of the proceedings at a position in the history, worked out once per child (the rules and drift
+ * both ask).
+ * @param ctx - the context
+ * @param index - the position in `history.proceedings`
+ * @returns the timetable, or null when the 26-week rule is not in force for its issue date
+ */
+export function timetableAt(ctx: EvaluationContext, index: number): ProceedingsTimetable | null {
+  const memo = ctx.memo
+  const known = memo.timetables?.[index]
+  if (known !== undefined) {
+    return known
+  }
+  const timetable = proceedingsTimetable(
+    ctx,
+    ctx.history.proceedings[index] as EvaluationContext['history']['proceedings'][number],
+  )
+  memo.timetables ??= []
+  memo.timetables[index] = timetable
+  return timetable
+}
+
+/**
  * Evaluates PRC-01 and PRC-02 for every set of proceedings issued by the evaluation day.
  * @param ctx - the context
  * @param out - items are appended here
  */
 export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]): void {
   let any = false
-  for (const proceedings of ctx.history.proceedings) {
+  const list = ctx.history.proceedings
+  for (let index = 0; index < list.length; index++) {
+    const proceedings = list[index] as (typeof list)[number]
     const issuedOn = dayNumberOf(proceedings.issuedOn)
     if (issuedOn > ctx.asOf) {
       continue
@@ -165,7 +189,7 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     any = true
     const prc01 = inForce(ctx, 'PRC-01', issuedOn)
     const trigger = { event: 'application issued', on: issuedOn }
-    const timetable = proceedingsTimetable(ctx, proceedings)
+    const timetable = timetableAt(ctx, index)
     if (!prc01.ok || timetable === null) {
       const reason = prc01.ok ? 'not in force' : prc01.reason
       out.push(
