@@ -173,15 +173,19 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
     planStatus: pp01?.status ?? null,
     lastPlanningMeetingOn: lastMeeting === null ? null : isoDay(lastMeeting),
     daysSinceLastPlanningMeeting: lastMeeting === null ? null : asOf - lastMeeting,
-    proceedings,
+    proceedings: proceedings.length === 0 ? NONE : proceedings,
     a1,
     a2,
     a10,
     overdueItems,
     dueSoonItems,
-    overdueRules,
+    overdueRules: overdueRules.length === 0 ? NONE : overdueRules,
   }
 }
+
+// The empty lists drift reports for most children, shared (frozen: the lists are read-only): a service keeps the
+// drift of every child for its dashboards, and this saves two allocations per child.
+const NONE: readonly never[] = Object.freeze([])
 
 /** One child's row for aggregation. */
 export interface DriftRow {

@@ -252,13 +252,14 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
     return
   }
   // Earlier meetings are summarised on the item for the next booked (or the latest) meeting.
+  const sentFor = plansSentByMeeting(ctx)
   let late = 0
   let lastLateDue: number | null = null
   let lastLateMetOn: number | null = null
   for (let i = 0; i < dates.length - 1; i++) {
     const meeting = dates[i] as number
     const due = subtractPeriodFromDayNumber(ctx.calendar, meeting, setting)
-    const sent = planSentFor(ctx, meeting)
+    const sent = sentFor.get(meeting) ?? null
     if (sent === null || sent > due) {
       late++
       lastLateDue = sent === null ? null : due
@@ -272,7 +273,7 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
     setting,
     meeting > ctx.asOf ? 'the booked permanence planning meeting' : 'the permanence planning meeting',
   )
-  const sent = planSentFor(ctx, meeting)
+  const sent = sentFor.get(meeting) ?? null
   out.push(
     makeItem(ctx, {
       ...SPEC,
@@ -342,10 +343,10 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
     }
   }
   const past = { count: interval === null ? 0 : meetings.length - 1, late, lastLateDue, lastLateMetOn }
-  const options = [intervalDue(ctx, s, interval, firstMeeting, last), betweenReviewsDue(ctx, s, period, last)].filter(
-    (c): c is DueClause => c !== null,
-  )
-  if (options.length === 0) {
+  // The two readings (Tameside applies both, D2): the one due first binds, and the other is named.
+  const byInterval = intervalDue(ctx, s, interval, firstMeeting, last)
+  const byReviews = betweenReviewsDue(ctx, s, period, last)
+  if (byInterval === null && byReviews === null) {
     out.push(
       makeItem(ctx, {
         ...SPEC,
@@ -362,8 +363,17 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
     )
     return
   }
-  const binding = options.reduce((a, b) => (a.due <= b.due ? a : b))
-  const other = options.find(o => o !== binding)
+  let binding: DueClause
+  let other: DueClause | undefined
+  if (byInterval === null || byReviews === null) {
+    binding = (byInterval ?? byReviews) as DueClause
+  } else if (byInterval.due <= byReviews.due) {
+    binding = byInterval
+    other = byReviews
+  } else {
+    binding = byReviews
+    other = byInterval
+  }
   out.push(
     makeItem(ctx, {
       ...SPEC,
@@ -384,13 +394,18 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   )
 }
 
-function planSentFor(ctx: EvaluationContext, meeting: number): number | null {
+// For each meeting day, when the plan for it was sent to the team manager: the first plan (in the context's order)
+// for that meeting sent on or before it. One pass over the plans instead of one per meeting.
+function plansSentByMeeting(ctx: EvaluationContext): Map<number, number> {
+  const sent = new Map<number, number>()
   for (const plan of ctx.plans) {
-    if (plan.meetingOn === meeting && plan.sentToManagerOn !== null && plan.sentToManagerOn <= meeting) {
-      return plan.sentToManagerOn
+    const meeting = plan.meetingOn
+    const on = plan.sentToManagerOn
+    if (meeting !== null && on !== null && on <= meeting && !sent.has(meeting)) {
+      sent.set(meeting, on)
     }
   }
-  return null
+  return sent
 }
 
 // Interval reading of PP-04: chained from the actual last meeting, or anchored on the first (T3).
@@ -454,10 +469,10 @@ function betweenReviewsDue(
   }
 }
 
-function meetingIn(meetings: readonly number[], from: number, to: number): number | null {
+function meetingIn(meetings: EvaluationContext['ppms'], from: number, to: number): number | null {
   for (const m of meetings) {
-    if (m >= from && m <= to) {
-      return m
+    if (m.date >= from && m.date <= to) {
+      return m.date
     }
   }
   return null
@@ -512,7 +527,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
     return
   }
   const s = rule.setting
-  const meetings = ctx.ppms.map(m => m.date)
+  const meetings = ctx.ppms
   const rollBack = s.onNonWorkingDay === 'rollBack'
   const lookBackConfirmed = unitConfirmed(s.lookBack)
   const before0 = out.length
@@ -694,6 +709,8 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
   }
 }
 
+const NO_DAYS: readonly number[] = []
+
 // [TAM] App 4; rules.md PP-10 — child and family assessment updated at least every 12 months.
 function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
   const rule = inForce(ctx, 'PP-10', period.start)
@@ -702,14 +719,14 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     return
   }
   const interval = rule.setting.interval
-  const assessments = (ctx.history.childAndFamilyAssessments ?? [])
-    .map(a => dayNumberOf(a.completedOn))
-    .filter(d => d <= ctx.asOf)
-    .sort((a, b) => a - b)
-  const stop =
-    period.end === null
-      ? null
-      : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
+  const recorded = ctx.history.childAndFamilyAssessments
+  const assessments =
+    recorded === undefined || recorded.length === 0
+      ? NO_DAYS
+      : recorded
+          .map(a => dayNumberOf(a.completedOn))
+          .filter(d => d <= ctx.asOf)
+          .sort((a, b) => a - b)
   const first = assessments[0]
   if (first === undefined) {
     const clause = after(ctx, period.start, interval, 'the child became looked after')
@@ -725,6 +742,10 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     )
     return
   }
+  const stop =
+    period.end === null
+      ? null
+      : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
   evaluateChain(
     ctx,
     {
