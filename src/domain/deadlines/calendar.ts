@@ -103,6 +103,9 @@ interface YearData {
   readonly published: boolean
 }
 
+// The answer for a span with no weekday holidays, shared (frozen, so no caller can change it).
+const NO_HOLIDAYS: readonly BankHoliday[] = Object.freeze([])
+
 function withCommonLawHolidays(year: number, holidays: readonly BankHoliday[]): BankHoliday[] {
   // Good Friday and Christmas Day are not working days whatever a feed says (rules.md §1).
   const out = [...holidays]
@@ -283,9 +286,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   }
 
   const nonWorkingWeekdaysBetweenDayNumbers = (fromExclusive: number, toInclusive: number): readonly BankHoliday[] => {
-    const out: BankHoliday[] = []
     if (toInclusive <= fromExclusive) {
-      return out
+      return NO_HOLIDAYS
     }
     let low = 0
     let high = weekdayHolidayDays.length
@@ -297,10 +299,15 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         high = mid
       }
     }
+    const inRange = fromExclusive >= lo - 1 && toInclusive < hi
+    if (inRange && (low >= weekdayHolidayDays.length || (weekdayHolidayDays[low] ?? 0) > toInclusive)) {
+      return NO_HOLIDAYS // most spans have none: no list to allocate
+    }
+    const out: BankHoliday[] = []
     for (let k = low; k < weekdayHolidayDays.length && (weekdayHolidayDays[k] ?? 0) <= toInclusive; k++) {
       out.push(weekdayHolidays[k] as BankHoliday)
     }
-    if (fromExclusive < lo - 1 || toInclusive >= hi) {
+    if (!inRange) {
       // Outside the range: fall back to generated data (rare; dates before 1990 or after 2100).
       for (let day = fromExclusive + 1; day <= toInclusive; day++) {
         if ((day < lo || day >= hi) && isoWeekdayOfDayNumber(day) <= 5 && !isWorkingDayNumber(day)) {

@@ -109,6 +109,9 @@ export interface PersonFacts {
   /** The earliest day the child will have lived with them for the year immediately preceding, or null. */
   readonly yearFrom: number | null
   readonly isFosterParent: boolean
+  /** A parent of the child (CA89), and a relative within CA89 s.105. */
+  readonly isParent: boolean
+  readonly isRelative: boolean
   readonly childInCare: boolean
   /** What every person's predicates share about the child and the day. */
   readonly child: ChildFacts
@@ -165,6 +168,8 @@ export function personFacts(
     yearFrom: current === undefined ? null : Math.max(earliestDayMonthsAfter(current.from, 12), asOf),
     isFosterParent:
       person.isLocalAuthorityFosterParent || (current !== undefined && fostersInOpenPlacement(ctx, person.id)),
+    isParent: isParent(person),
+    isRelative: isRelative(person),
     childInCare: child.inCare,
     child,
   }
@@ -304,7 +309,7 @@ export function childArrangementsOrderRoute(
   const routes: Route[] = []
   const reasons: string[] = []
   // CA89 s.10(4): parents, guardians, special guardians, PR holders, those named in a "lives with" order.
-  if (isParent(person)) {
+  if (facts.isParent) {
     routes.push({ route: 'CA89 s.10(4)(a): a parent of the child', from: asOf, provisional: false })
   }
   if (person.isGuardian === true || person.isSpecialGuardian === true) {
@@ -360,7 +365,7 @@ export function childArrangementsOrderRoute(
       reasons.push('s.10(5A): the child does not live with them now')
     }
   }
-  if (isRelative(person)) {
+  if (facts.isRelative) {
     if (yearFrom !== null) {
       routes.push({
         route: 'CA89 s.10(5B): a relative with whom the child has lived for one year immediately preceding',
@@ -387,7 +392,7 @@ export function childArrangementsOrderRoute(
       ? null
       : dayNumberOf(person.wasLocalAuthorityFosterParentUntil)
   const recentFoster = fosterParent || (wasFosterUntil !== null && wasFosterUntil >= addMonthsFast(asOf, -6))
-  const barred = recentFoster && !isRelative(person) && !continuousOver(spells, addMonthsFast(asOf, -12), asOf)
+  const barred = recentFoster && !facts.isRelative && !continuousOver(spells, addMonthsFast(asOf, -12), asOf)
   if (barred) {
     reasons.push(
       's.9(3): as a local authority foster parent now or in the last 6 months, they may seek leave only with the authority’s consent',
@@ -438,7 +443,7 @@ export function specialGuardianshipRoute(
       describeRoute,
     )
   }
-  if (isParent(person)) {
+  if (facts.isParent) {
     return result(
       SGO,
       person.id,
@@ -482,7 +487,7 @@ export function specialGuardianshipRoute(
       })
     }
   }
-  if (isRelative(person)) {
+  if (facts.isRelative) {
     if (yearFrom !== null) {
       routes.push({
         route: 'CA89 s.14A(5)(e): a relative with whom the child has lived for one year immediately preceding',
@@ -635,7 +640,7 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
     } else {
       reasons.push('s.42(4): the child does not live with them now')
     }
-  } else if (!isParent(person)) {
+  } else if (!facts.isParent) {
     // ACA s.42(5) — anyone else: 3 of the last 5 years, with no 3-month tail (rules.md §6 D10).
     const from = earliestThreeOfFive(spells, asOf, false)
     if (from !== null) {
