@@ -10,7 +10,7 @@
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after, isWithin } from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 const RULES = ['ADO-01', 'ADO-02', 'ADO-03'] as const
 
@@ -79,6 +79,7 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
       evaluateChain(
         ctx,
         {
+          ...CHAIN,
           rule: 'ADO-01',
           policy: rule.policy,
           events: reviews,
@@ -119,6 +120,7 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
     evaluateChain(
       ctx,
       {
+        ...CHAIN,
         rule: 'ADO-02',
         policy: rule.policy,
         events: reviews,
@@ -152,6 +154,7 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
   evaluateChain(
     ctx,
     {
+      ...CHAIN,
       rule: 'ADO-03',
       policy: visitsRule.policy,
       events: visits,

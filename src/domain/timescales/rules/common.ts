@@ -93,6 +93,30 @@ export interface ChainSpec {
 }
 
 /**
+ * Every field of a {@link ChainSpec}, unset: specs are written `{ ...CHAIN, rule, policy, … }` so that all have one
+ * hidden class and {@link evaluateChain} reads them with monomorphic loads (as item specs, {@link SPEC}).
+ */
+export const CHAIN: Readonly<Record<keyof ChainSpec, undefined>> = {
+  rule: undefined,
+  policy: undefined,
+  events: undefined,
+  first: undefined,
+  firstTrigger: undefined,
+  cadence: undefined,
+  triggerEvent: undefined,
+  metPrefix: undefined,
+  broughtForward: undefined,
+  stop: undefined,
+  openWithoutDate: undefined,
+  unitConfirmed: undefined,
+  readingConfirmed: undefined,
+  note: undefined,
+  rollBackNonWorkingDay: undefined,
+  occurrenceOffset: undefined,
+  noun: undefined,
+}
+
+/**
  * A cadence with one step throughout.
  * @param period - the interval
  * @param event - the words for the event it counts from

@@ -10,7 +10,7 @@ import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { evaluateChain, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, inForce, notApplicable } from './common.ts'
 import { preparedSince } from './care-planning.ts'
 import { firstReviewIn } from './visits.ts'
 
@@ -148,6 +148,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       evaluateChain(
         ctx,
         {
+          ...CHAIN,
           rule: 'HLT-02',
           policy: hlt02.policy,
           events: datesAfter(ctx.healthAssessments, start),

@@ -23,7 +23,7 @@ import {
 } from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
-import { evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
 import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
@@ -500,6 +500,7 @@ function evaluateLongTermFosteringReview(ctx: EvaluationContext, out: TimescaleI
   evaluateChain(
     ctx,
     {
+      ...CHAIN,
       rule: 'PP-05',
       policy: rule.policy,
       events: ctx.ppms.map(m => m.date).filter(d => d > on),
@@ -749,6 +750,7 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
   evaluateChain(
     ctx,
     {
+      ...CHAIN,
       rule: 'PP-10',
       policy: rule.policy,
       events: assessments.slice(1),

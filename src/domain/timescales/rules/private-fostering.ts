@@ -8,7 +8,7 @@ import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after } from '../context.ts'
 import { privateFosteringExclusion } from '../eligibility/private-fostering.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { evaluateChain, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, inForce, notApplicable } from './common.ts'
 
 /**
  * Evaluates PF-03 and PF-04 for every recorded private-fostering arrangement.
@@ -97,6 +97,7 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
     evaluateChain(
       ctx,
       {
+        ...CHAIN,
         rule: 'PF-04',
         policy: pf04.policy,
         events: visits.slice(1),

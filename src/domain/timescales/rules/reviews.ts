@@ -9,7 +9,7 @@
 import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { type CarePeriod, type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
 import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 /** The review cycle of one period of care. */
 export interface ReviewSchedule {
@@ -231,6 +231,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       evaluateChain(
         ctx,
         {
+          ...CHAIN,
           rule: 'REV-03',
           policy: rev03.policy,
           events: reviews.slice(2).map(r => r.date),

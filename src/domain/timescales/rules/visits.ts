@@ -16,7 +16,7 @@ import {
   legalStatusOn,
 } from '../context.ts'
 import type { TimescaleItem } from '../item.ts'
-import { evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 /**
  * The placement the child is living in (temporary moves T0–T4 do not count: the child returns to it).
@@ -100,6 +100,7 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
+        ...CHAIN,
         rule: 'VIS-04',
         policy: rule.policy,
         events: visits,
@@ -130,6 +131,7 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
+        ...CHAIN,
         rule: 'VIS-03',
         policy: rule.policy,
         events: visits,
@@ -161,6 +163,7 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
+        ...CHAIN,
         rule: 'VIS-05',
         policy: rule.policy,
         events: visits.filter(v => v >= trigger),
@@ -195,6 +198,7 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
   evaluateChain(
     ctx,
     {
+      ...CHAIN,
       rule: 'VIS-01',
       policy: rule.policy,
       events: visits,
