@@ -178,7 +178,7 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     periods.push({ index: i, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
   }
   sortByStart(periods)
-  const currentPeriod = periods[periods.length - 1]
+  const currentPeriod = lastOf(periods)
   const isLookedAfter = currentPeriod !== undefined && currentPeriod.end === null
 
   const placements: PlacementFacts[] = []
@@ -385,6 +385,16 @@ function datesUpTo(list: readonly { readonly date: string }[] | undefined, asOf:
 
 function onOrBeforeOrNull(n: number | null, asOf: number): number | null {
   return n !== null && n <= asOf ? n : null
+}
+
+/**
+ * The last element of a list, or undefined when it is empty. (Reading `list[list.length - 1]` of an empty list asks
+ * for the property "-1", a slow generic lookup in V8; several rules ask this of lists that are often empty.)
+ * @param list - the list
+ * @returns its last element
+ */
+export function lastOf<T>(list: readonly T[]): T | undefined {
+  return list.length === 0 ? undefined : list[list.length - 1]
 }
 
 /**

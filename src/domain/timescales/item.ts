@@ -102,33 +102,6 @@ export interface ItemSpec {
   readonly title?: string
 }
 
-/**
- * Every field of an {@link ItemSpec}, unset. Rules write their specs as `{ ...SPEC, rule, policy, due, reason, … }`
- * so that every spec, from every rule, has the same fields in the same order and therefore the same hidden class:
- * {@link makeItem} then reads them with monomorphic property loads rather than megamorphic ones (it receives specs
- * from some fifty call sites, each of which would otherwise have its own shape).
- */
-export const SPEC: Readonly<Record<keyof ItemSpec, undefined>> = {
-  rule: undefined,
-  policy: undefined,
-  trigger: undefined,
-  due: undefined,
-  metOn: undefined,
-  reason: undefined,
-  metPhrase: undefined,
-  note: undefined,
-  workingDaySpan: undefined,
-  unitConfirmed: undefined,
-  readingConfirmed: undefined,
-  occurrence: undefined,
-  past: undefined,
-  occurrenceNoun: undefined,
-  rollBackNonWorkingDay: undefined,
-  notApplicable: undefined,
-  source: undefined,
-  title: undefined,
-}
-
 // "1 day", "2 days": the counts in explanations are small, so the phrases for 0–999 are memoised per word.
 const PLURALS = new Map<string, (string | undefined)[]>()
 
@@ -212,34 +185,82 @@ const A_WEEKDAY: readonly string[] = [1, 2, 3, 4, 5, 6, 7].map(d => `a ${weekday
 
 /**
  * Builds an item: status, non-working-day warning, provisional flag and the explanation sentence.
+ *
+ * Deliberately tiny: it only reads the spec and hands its fields to {@link buildItem}. The optimising compiler
+ * inlines it where a rule calls it, and there the spec is the object literal the rule has just written, so each
+ * field read is resolved against that literal's one shape (and the literal itself need not be allocated). Were the
+ * reads in the large function, they would see the shapes of every rule's literal and fall back to slow, megamorphic
+ * lookups (some fifty call sites each write their own shape).
  * @param ctx - the evaluation context
- * @param spec - what the rule worked out (written as `{ ...SPEC, … }`)
+ * @param spec - what the rule worked out
  * @returns the item
  */
 export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem {
+  return buildItem(
+    ctx,
+    spec.rule,
+    spec.policy,
+    spec.trigger,
+    spec.due,
+    spec.metOn,
+    spec.reason,
+    spec.metPhrase,
+    spec.note,
+    spec.workingDaySpan,
+    spec.unitConfirmed,
+    spec.readingConfirmed,
+    spec.occurrence,
+    spec.past,
+    spec.occurrenceNoun,
+    spec.rollBackNonWorkingDay,
+    spec.notApplicable,
+    spec.source,
+    spec.title,
+  )
+}
+
+// The work of makeItem, on the spec's fields one by one (see makeItem for why). Parameters as in ItemSpec.
+function buildItem(
+  ctx: EvaluationContext,
+  rule: RuleId,
+  policy: PolicyVersion,
+  specTrigger: ItemSpec['trigger'],
+  specDue: number | null,
+  specMetOn: number | null | undefined,
+  reason: string,
+  metPhrase: string | undefined,
+  note: string | undefined,
+  span: ItemSpec['workingDaySpan'],
+  specUnitConfirmed: boolean | undefined,
+  specReadingConfirmed: boolean | undefined,
+  specOccurrence: number | undefined,
+  past: ItemSpec['past'],
+  occurrenceNoun: string | undefined,
+  rollBackNonWorkingDay: boolean | undefined,
+  notApplicable: boolean | undefined,
+  specSource: string | undefined,
+  title: string | undefined,
+): TimescaleItem {
   const calendar = ctx.calendar
-  const rule = spec.rule
-  const policy = spec.policy
   const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
-  const specTrigger = spec.trigger
-  if (spec.notApplicable === true) {
+  if (notApplicable === true) {
     return notApplicableFrom(
       rule,
       policy,
-      spec.title ?? entry.title,
-      spec.source ?? entry.source,
+      title ?? entry.title,
+      specSource ?? entry.source,
       entry,
-      spec.reason,
+      reason,
       specTrigger ?? null,
-      spec.occurrence ?? null,
-      spec.unitConfirmed ?? true,
+      specOccurrence ?? null,
+      specUnitConfirmed ?? true,
     )
   }
-  const source = spec.source ?? entry.source
+  const source = specSource ?? entry.source
   const trigger =
     specTrigger === undefined || specTrigger === null ? null : { event: specTrigger.event, on: isoDay(specTrigger.on) }
-  let due = spec.due
-  let text = spec.reason
+  let due = specDue
+  let text = reason
   let dueFallsOnNonWorkingDay = false
   let lastWorkingDayBefore: number | null = null
   if (due !== null && !calendar.isWorkingDayNumber(due)) {
@@ -247,7 +268,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     const holiday = calendar.bankHolidayOnDayNumber(due)
     const what =
       holiday !== undefined ? `a bank holiday (${holiday.title})` : (A_WEEKDAY[isoWeekdayOfDayNumber(due) - 1] ?? '')
-    if (spec.rollBackNonWorkingDay === true) {
+    if (rollBackNonWorkingDay === true) {
       text += `; ${longDay(due)} is ${what}, so it is due on the last working day before, ${longDay(previous)}`
       due = previous
     } else {
@@ -256,11 +277,11 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
       text += `; ${longDay(due)} is ${what}; the last working day before is ${longDay(previous)}`
     }
   }
-  const metOn = spec.metOn ?? null
+  const metOn = specMetOn ?? null
   let status: ItemStatus
   let daysLate: number | null = null
   if (metOn !== null) {
-    const done = spec.metPhrase ?? `done on ${longDay(metOn)}`
+    const done = metPhrase ?? `done on ${longDay(metOn)}`
     if (due === null || metOn <= due) {
       status = 'met'
       text += `; ${done}`
@@ -281,9 +302,8 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     status = 'upcoming'
   }
   let pastOccurrences: PastOccurrences | null = null
-  const past = spec.past
   if (past !== undefined && past.count > 0) {
-    const noun = spec.occurrenceNoun ?? 'occurrence'
+    const noun = occurrenceNoun ?? 'occurrence'
     const lastLate =
       past.lastLateDue === null || past.lastLateMetOn === null
         ? null
@@ -298,18 +318,16 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
         ? `; ${past.count === 1 ? `the earlier ${noun} was` : `all ${past.count} earlier ${noun}s were`} on time`
         : `; ${past.late} of ${past.count} earlier ${noun}s ${past.late === 1 ? 'was' : 'were'} late${lastLate === null ? '' : ` (the latest was due by ${longDay(past.lastLateDue ?? 0)} and ${plural(lastLate.daysLate, 'day')} late)`}`
   }
-  const unitConfirmed = spec.unitConfirmed ?? true
-  const readingConfirmed = spec.readingConfirmed ?? true
+  const unitConfirmed = specUnitConfirmed ?? true
+  const readingConfirmed = specReadingConfirmed ?? true
   if (!unitConfirmed) {
     text += '; the unit is our reading of a local rule that gives none, a setting your authority must confirm'
   } else if (!readingConfirmed) {
     text += '; this reading of the local rule is a setting your authority must confirm'
   }
-  const note = spec.note
   if (note !== undefined) {
     text += `; ${note}`
   }
-  const span = spec.workingDaySpan
   const provisional =
     !unitConfirmed ||
     !readingConfirmed ||
@@ -317,7 +335,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     (dueFallsOnNonWorkingDay && due !== null && calendar.isProvisionalDayNumber(due))
   return {
     rule,
-    title: spec.title ?? entry.title,
+    title: title ?? entry.title,
     due: due === null ? null : isoDay(due),
     status,
     metOn: metOn === null ? null : isoDay(metOn),
@@ -329,7 +347,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     dueFallsOnNonWorkingDay,
     lastWorkingDayBefore: lastWorkingDayBefore === null ? null : isoDay(lastWorkingDayBefore),
     daysLate,
-    occurrence: spec.occurrence ?? null,
+    occurrence: specOccurrence ?? null,
     pastOccurrences,
     actions: entry.actions,
     policyVersion: policy.key,

@@ -7,7 +7,7 @@
  * docs/adr/0016-living-history-predicates.md). Temporary absences are not modelled: a gap is a gap (§7 Q3).
  */
 import { dayNumberOf } from '../../deadlines/day-format.ts'
-import type { EvaluationContext } from '../context.ts'
+import { type EvaluationContext, lastOf } from '../context.ts'
 
 /** A spell of living with one person, as day numbers; `to` null = continuing. */
 export interface Spell {
@@ -55,7 +55,7 @@ function merge(list: { from: number; to: number | null }[]): { from: number; to:
   }
   const out: { from: number; to: number | null }[] = []
   for (const s of list) {
-    const last = out[out.length - 1]
+    const last = lastOf(out)
     if (last !== undefined && (last.to === null || s.from <= last.to)) {
       last.to = last.to === null || s.to === null ? null : Math.max(last.to, s.to)
     } else {

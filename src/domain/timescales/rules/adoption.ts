@@ -9,8 +9,8 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after, isWithin } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 const RULES = ['ADO-01', 'ADO-02', 'ADO-03'] as const
 
@@ -79,7 +79,6 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
       evaluateChain(
         ctx,
         {
-          ...CHAIN,
           rule: 'ADO-01',
           policy: rule.policy,
           events: reviews,
@@ -120,7 +119,6 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
     evaluateChain(
       ctx,
       {
-        ...CHAIN,
         rule: 'ADO-02',
         policy: rule.policy,
         events: reviews,
@@ -154,7 +152,6 @@ export function evaluateAdoption(ctx: EvaluationContext, out: TimescaleItem[]): 
   evaluateChain(
     ctx,
     {
-      ...CHAIN,
       rule: 'ADO-03',
       policy: visitsRule.policy,
       events: visits,
@@ -193,7 +190,6 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   const placed = ctx.placedForAdoptionOn
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'ADO-08',
       title: 'Adoption timeliness A1: entering care to moving in with adopters',
       policy: rule.policy,
@@ -209,7 +205,6 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   if (authority === null) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'ADO-08',
         title: 'Adoption timeliness A2: authority to place to match',
         policy: rule.policy,
@@ -226,7 +221,6 @@ function evaluateTimeliness(ctx: EvaluationContext, out: TimescaleItem[]): void 
   const effectiveMatch = matchedOn !== null && matchedOn <= ctx.asOf ? Math.max(matchedOn, authority) : null
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'ADO-08',
       title: 'Adoption timeliness A2: authority to place to match',
       policy: rule.policy,

@@ -6,7 +6,7 @@
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after, birthday } from '../context.ts'
 import type { EligibleChildStatus } from '../eligibility/eligible-child.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
 /**
@@ -39,7 +39,6 @@ export function evaluateCareLeavers(ctx: EvaluationContext, eligible: EligibleCh
   }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'CL-01',
       policy: rule.policy,
       trigger: { event: from === b16 ? '16th birthday' : 'became an eligible child', on: from },

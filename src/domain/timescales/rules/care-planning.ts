@@ -5,7 +5,7 @@
  */
 import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { type CarePeriod, type EvaluationContext, after } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 import { currentPlacement } from './visits.ts'
 
@@ -55,7 +55,6 @@ export function evaluateCarePlanning(ctx: EvaluationContext, out: TimescaleItem[
     const plan = ctx.carePlans.find(d => d > since) ?? null
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'CP-01',
         policy: cp01.policy,
         trigger: { event: first === undefined ? 'child became looked after' : 'first placement began', on: trigger },
@@ -81,7 +80,6 @@ export function evaluateCarePlanning(ctx: EvaluationContext, out: TimescaleItem[
   const clause = after(ctx, placement.start, cp03.setting.period, 'the placement began')
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'CP-03',
       policy: cp03.policy,
       trigger: { event: 'placement began', on: placement.start },

@@ -6,7 +6,7 @@
 import { longDay } from '../../deadlines/day-format.ts'
 import { type Period, addPeriodToDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem, notApplicableItem } from '../item.ts'
+import { type TimescaleItem, makeItem, notApplicableItem } from '../item.ts'
 import type { PolicyVersion } from '../policy-pack.ts'
 import { type InForce, ruleInForce } from '../policy-index.ts'
 import type { RuleId } from '../rule-ids.ts'
@@ -90,30 +90,6 @@ export interface ChainSpec {
   readonly occurrenceOffset?: number
   /** What one occurrence is called in the summary, e.g. "visit", "review". */
   readonly noun?: string
-}
-
-/**
- * Every field of a {@link ChainSpec}, unset: specs are written `{ ...CHAIN, rule, policy, … }` so that all have one
- * hidden class and {@link evaluateChain} reads them with monomorphic loads (as item specs, {@link SPEC}).
- */
-export const CHAIN: Readonly<Record<keyof ChainSpec, undefined>> = {
-  rule: undefined,
-  policy: undefined,
-  events: undefined,
-  first: undefined,
-  firstTrigger: undefined,
-  cadence: undefined,
-  triggerEvent: undefined,
-  metPrefix: undefined,
-  broughtForward: undefined,
-  stop: undefined,
-  openWithoutDate: undefined,
-  unitConfirmed: undefined,
-  readingConfirmed: undefined,
-  note: undefined,
-  rollBackNonWorkingDay: undefined,
-  occurrenceOffset: undefined,
-  noun: undefined,
 }
 
 /**
@@ -219,7 +195,6 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
     if (lastClause === null) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: spec.rule,
           policy: spec.policy,
           trigger: chainTrigger(spec, previous),
@@ -233,7 +208,6 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
     const lastWasLate = lastLateMetOn === lastEvent
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: spec.rule,
         policy: spec.policy,
         unitConfirmed: spec.unitConfirmed,
@@ -257,7 +231,6 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   if (clause === null) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: spec.rule,
         policy: spec.policy,
         unitConfirmed: spec.unitConfirmed,
@@ -275,7 +248,6 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: spec.rule,
       policy: spec.policy,
       unitConfirmed: spec.unitConfirmed,

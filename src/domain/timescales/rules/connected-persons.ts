@@ -4,7 +4,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 import { currentPlacement } from './visits.ts'
 
@@ -46,7 +46,6 @@ export function evaluateConnectedPersons(ctx: EvaluationContext, out: TimescaleI
   const trigger = { event: 'temporary approval began', on: start }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'CON-01',
       policy: rule.policy,
       trigger,
@@ -68,7 +67,6 @@ export function evaluateConnectedPersons(ctx: EvaluationContext, out: TimescaleI
   if (extensions.length === 0 && approval.untilReviewOutcome !== true) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'CON-02',
         policy: con02.policy,
         trigger,
@@ -82,7 +80,6 @@ export function evaluateConnectedPersons(ctx: EvaluationContext, out: TimescaleI
   if (approval.untilReviewOutcome === true) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'CON-02',
         policy: con02.policy,
         trigger,
@@ -109,7 +106,6 @@ export function evaluateConnectedPersons(ctx: EvaluationContext, out: TimescaleI
   }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'CON-02',
       policy: con02.policy,
       trigger: { event: 'extension granted', on: first.grantedOn },

@@ -8,7 +8,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after, legalStatusOn, periodOn } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
 /**
@@ -36,7 +36,6 @@ export function evaluateContact(ctx: EvaluationContext, out: TimescaleItem[]): v
     if (!rule.ok) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'KIT-01',
           policy: rule.policy,
           trigger,
@@ -51,7 +50,6 @@ export function evaluateContact(ctx: EvaluationContext, out: TimescaleItem[]): v
     if (period === undefined) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'KIT-01',
           policy: rule.policy,
           trigger,
@@ -66,7 +64,6 @@ export function evaluateContact(ctx: EvaluationContext, out: TimescaleItem[]): v
     if (!rule.setting.legalStatuses.includes(status)) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'KIT-01',
           policy: rule.policy,
           trigger,
@@ -86,7 +83,6 @@ export function evaluateContact(ctx: EvaluationContext, out: TimescaleItem[]): v
     const metOn = candidates.length === 0 ? null : Math.min(...candidates)
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'KIT-01',
         policy: rule.policy,
         trigger,

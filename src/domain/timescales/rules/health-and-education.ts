@@ -9,8 +9,8 @@
 import { longDay as fmt } from '../../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { CHAIN, evaluateChain, inForce, notApplicable } from './common.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { evaluateChain, inForce, notApplicable } from './common.ts'
 import { preparedSince } from './care-planning.ts'
 import { firstReviewIn } from './visits.ts'
 
@@ -94,7 +94,6 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       initialOn = prior.date
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'HLT-01',
           policy: hlt01.policy,
           trigger,
@@ -109,7 +108,6 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       initialOn = inPeriod?.date ?? null
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'HLT-01',
           policy: hlt01.policy,
           trigger,
@@ -148,7 +146,6 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
       evaluateChain(
         ctx,
         {
-          ...CHAIN,
           rule: 'HLT-02',
           policy: hlt02.policy,
           events: datesAfter(ctx.healthAssessments, start),
@@ -195,7 +192,6 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
   const pep = ctx.peps.find(d => d > since) ?? null
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'EDU-01',
       policy: edu01.policy,
       trigger,

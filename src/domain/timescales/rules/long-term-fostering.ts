@@ -4,7 +4,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import type { EvaluationContext } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
 /**
@@ -35,7 +35,6 @@ export function evaluateLongTermFostering(ctx: EvaluationContext, out: Timescale
   const discussed = ctx.stayingPutDiscussions[0] ?? null
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'LTF-03',
       policy: rule.policy,
       trigger: { event: 'long-term fostering match', on: matchedOn },

@@ -19,11 +19,12 @@ import {
   after,
   before,
   isWithin,
+  lastOf,
   nextBookedOn,
 } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
-import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
 import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
@@ -180,7 +181,6 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
   const words = evidenceWords(s.evidence)
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'PP-01',
       policy: rule.policy,
       trigger: { event: 'child became looked after', on: period.start },
@@ -218,7 +218,6 @@ function evaluateFirstMeeting(ctx: EvaluationContext, period: CarePeriod, out: T
   const meeting = ppmsIn(ctx, period)[0]?.date ?? null
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'PP-02',
       policy: rule.policy,
       trigger: { event: 'child became looked after', on: period.start },
@@ -241,7 +240,7 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
   }
   const setting = rule.setting.period
   const meetings = ppmsIn(ctx, period)
-  const latest = meetings[meetings.length - 1]
+  const latest = lastOf(meetings)
   const booked = latest === undefined ? null : nextBookedOn(latest)
   const dates = meetings.map(m => m.date)
   if (booked !== null && booked > ctx.asOf) {
@@ -276,7 +275,6 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
   const sent = sentFor.get(meeting) ?? null
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'PP-03',
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: meeting },
@@ -296,7 +294,7 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
 // [DOR] 3-monthly, [TAM] between reviews / 6-weekly, [DEV] none; rules.md PP-04 (D2, T3).
 function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
   const held = ppmsIn(ctx, period)
-  const last = held[held.length - 1]?.date
+  const last = lastOf(held)?.date
   const rule = inForce(ctx, 'PP-04', last ?? period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-04', rule.reason, rule.policy))
@@ -313,7 +311,6 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   if (firstMeeting === undefined || last === undefined) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'PP-04',
         policy: rule.policy,
         due: null,
@@ -349,7 +346,6 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   if (byInterval === null && byReviews === null) {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'PP-04',
         policy: rule.policy,
         trigger: { event: 'previous permanence planning meeting', on: last },
@@ -376,7 +372,6 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'PP-04',
       policy: rule.policy,
       trigger: { event: 'previous permanence planning meeting', on: last },
@@ -459,7 +454,7 @@ function betweenReviewsDue(
     return null
   }
   const schedule = reviewSchedule(ctx, period)
-  const lastReview = schedule.reviews[schedule.reviews.length - 1]
+  const lastReview = lastOf(schedule.reviews)
   if (lastReview === undefined || schedule.nextDue === null || last > lastReview.date) {
     return null
   }
@@ -500,7 +495,6 @@ function evaluateLongTermFosteringReview(ctx: EvaluationContext, out: TimescaleI
   evaluateChain(
     ctx,
     {
-      ...CHAIN,
       rule: 'PP-05',
       policy: rule.policy,
       events: ctx.ppms.map(m => m.date).filter(d => d > on),
@@ -555,7 +549,6 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const due = date - 1
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: event.kind, on: date },
@@ -580,7 +573,6 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const held = meetingIn(meetings, date, birth - 1)
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: 'pre-birth assessment', on: date },
@@ -611,7 +603,6 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
       const held = meetingIn(meetings, issued, rolled) ?? meetingIn(meetings, rolled + 1, filing)
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PP-06',
           policy: rule.policy,
           trigger: { event: 'final care plan filing date', on: filing },
@@ -642,7 +633,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
 // [DOR] "Book a review before closing the meeting"; rules.md PP-07.
 function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
   const meetings = ppmsIn(ctx, period)
-  const last = meetings[meetings.length - 1]
+  const last = lastOf(meetings)
   const rule = inForce(ctx, 'PP-07', last?.date ?? period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-07', rule.reason, rule.policy))
@@ -655,7 +646,6 @@ function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, o
   const booked = nextBookedOn(last)
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'PP-07',
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: last.date },
@@ -689,7 +679,6 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
     const metOn = practicable ? plan.ratifiedAtReviewOn : plan.decidedOn
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'PP-08',
         policy: rule.policy,
         trigger: { event: 'change of permanence option', on: plan.decidedOn },
@@ -733,7 +722,6 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     const clause = after(ctx, period.start, interval, 'the child became looked after')
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'PP-10',
         policy: rule.policy,
         trigger: { event: 'child became looked after', on: period.start },
@@ -750,7 +738,6 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
   evaluateChain(
     ctx,
     {
-      ...CHAIN,
       rule: 'PP-10',
       policy: rule.policy,
       events: assessments.slice(1),

@@ -7,8 +7,8 @@ import { addMonthsFast } from '../../deadlines/day-format.ts'
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type EvaluationContext, after } from '../context.ts'
 import { privateFosteringExclusion } from '../eligibility/private-fostering.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { CHAIN, evaluateChain, inForce, notApplicable } from './common.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { evaluateChain, inForce, notApplicable } from './common.ts'
 
 /**
  * Evaluates PF-03 and PF-04 for every recorded private-fostering arrangement.
@@ -53,7 +53,6 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
       const clause = after(ctx, notified, pf03.setting.period, 'the local authority was notified')
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PF-03',
           policy: pf03.policy,
           trigger: { event: 'notified', on: notified },
@@ -74,7 +73,6 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
     if (firstVisit === null) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PF-04',
           policy: pf04.policy,
           trigger: { event: 'notified', on: notified },
@@ -97,7 +95,6 @@ export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: Time
     evaluateChain(
       ctx,
       {
-        ...CHAIN,
         rule: 'PF-04',
         policy: pf04.policy,
         events: visits.slice(1),

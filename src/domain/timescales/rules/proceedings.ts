@@ -9,7 +9,7 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { type DueClause, type EvaluationContext, after } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
 /** The timetable of one set of proceedings. */
@@ -194,7 +194,6 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
       const reason = prc01.ok ? 'not in force' : prc01.reason
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PRC-01',
           policy: prc01.policy,
           trigger,
@@ -205,7 +204,6 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
       )
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PRC-02',
           policy: prc01.policy,
           trigger,
@@ -220,7 +218,6 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     // CA89 s.32(1)(a)(ii); rules.md PRC-01 — 26 weeks beginning with the day of issue (issue + 181 days; T4).
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'PRC-01',
         policy: prc01.policy,
         trigger,
@@ -240,7 +237,6 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     } else if (timetable.extensionCount === 0) {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PRC-02',
           policy: prc02.policy,
           trigger,
@@ -252,7 +248,6 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     } else {
       out.push(
         makeItem(ctx, {
-          ...SPEC,
           rule: 'PRC-02',
           policy: prc02.policy,
           trigger,

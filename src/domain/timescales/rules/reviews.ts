@@ -7,9 +7,17 @@
  * ADO-02; T11), and the open CPPCR occurrence is reported as not applicable with that reason.
  */
 import { longDay as fmt } from '../../deadlines/day-format.ts'
-import { type CarePeriod, type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
-import { SPEC, type TimescaleItem, makeItem } from '../item.ts'
-import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
+import {
+  type CarePeriod,
+  type DueClause,
+  type EvaluationContext,
+  after,
+  birthday,
+  isWithin,
+  lastOf,
+} from '../context.ts'
+import { type TimescaleItem, makeItem } from '../item.ts'
+import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 /** The review cycle of one period of care. */
 export interface ReviewSchedule {
@@ -94,7 +102,7 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
     }
   }
   let nextDue: DueClause | null = null
-  const last = reviews[reviews.length - 1]
+  const last = lastOf(reviews)
   if (last === undefined) {
     nextDue = firstDue
   } else {
@@ -154,7 +162,6 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
   } else {
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'REV-01',
         policy: rev01.policy,
         trigger: becameLookedAfter,
@@ -174,7 +181,6 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       stop !== null
         ? notApplicable(ctx, 'REV-02', stop.reason)
         : makeItem(ctx, {
-            ...SPEC,
             rule: 'REV-02',
             policy: inForce(ctx, 'REV-02', period.start).policy,
             due: null,
@@ -193,7 +199,6 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       } else {
         out.push(
           makeItem(ctx, {
-            ...SPEC,
             rule: 'REV-02',
             policy: rev02.policy,
             trigger: { event: 'first review held', on: r1.date },
@@ -214,7 +219,6 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       stop !== null
         ? notApplicable(ctx, 'REV-03', stop.reason)
         : makeItem(ctx, {
-            ...SPEC,
             rule: 'REV-03',
             policy: inForce(ctx, 'REV-03', period.start).policy,
             due: null,
@@ -231,7 +235,6 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
       evaluateChain(
         ctx,
         {
-          ...CHAIN,
           rule: 'REV-03',
           policy: rev03.policy,
           events: reviews.slice(2).map(r => r.date),
@@ -269,7 +272,7 @@ function evaluateBroughtForward(
       continue
     }
     found = true
-    const previous = reviews[index - 1]
+    const previous = index === 0 ? undefined : reviews[index - 1]
     let ordinary: DueClause | null = schedule.firstDue
     if (index > 0) {
       const setting = inForce(ctx, index === 1 ? 'REV-02' : 'REV-03', previous?.date ?? period.start)
@@ -289,7 +292,6 @@ function evaluateBroughtForward(
           : `the next review is now due by ${fmt(nextClause.due)}`
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'REV-04',
         policy: rev04.policy,
         trigger: { event: 'review brought forward', on: review.date },
@@ -370,7 +372,6 @@ function evaluateStayingPut(
     const reviewAfter = schedule.reviews.find(r => r.date >= b)
     out.push(
       makeItem(ctx, {
-        ...SPEC,
         rule: 'REV-05',
         policy: rev05.policy,
         trigger,
@@ -396,7 +397,6 @@ function evaluateStayingPut(
   }
   out.push(
     makeItem(ctx, {
-      ...SPEC,
       rule: 'REV-05',
       policy: rev05.policy,
       trigger,

@@ -16,7 +16,7 @@ import {
   legalStatusOn,
 } from '../context.ts'
 import type { TimescaleItem } from '../item.ts'
-import { CHAIN, evaluateChain, every, inForce, notApplicable } from './common.ts'
+import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
 /**
  * The placement the child is living in (temporary moves T0–T4 do not count: the child returns to it).
@@ -100,7 +100,6 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
-        ...CHAIN,
         rule: 'VIS-04',
         policy: rule.policy,
         events: visits,
@@ -131,7 +130,6 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
-        ...CHAIN,
         rule: 'VIS-03',
         policy: rule.policy,
         events: visits,
@@ -163,7 +161,6 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
     evaluateChain(
       ctx,
       {
-        ...CHAIN,
         rule: 'VIS-05',
         policy: rule.policy,
         events: visits.filter(v => v >= trigger),
@@ -198,7 +195,6 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
   evaluateChain(
     ctx,
     {
-      ...CHAIN,
       rule: 'VIS-01',
       policy: rule.policy,
       events: visits,
