@@ -156,104 +156,14 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
   const versionNow = versionAt(index, asOf)
   const policyNow = versionNow.version
 
-  const periods: CarePeriod[] = []
-  const periodsOfCare = history.periodsOfCare
-  for (let i = 0; i < periodsOfCare.length; i++) {
-    const p = periodsOfCare[i] as CaseHistory['periodsOfCare'][number]
-    const start = dayNumberOf(p.start)
-    if (start > asOf) {
-      continue
-    }
-    const statuses = [{ from: start, code: p.legalStatus }]
-    const changes = p.legalStatusChanges
-    if (changes !== undefined) {
-      for (const change of changes) {
-        const from = dayNumberOf(change.on)
-        if (from <= asOf) {
-          statuses.push({ from, code: change.legalStatus })
-        }
-      }
-      sortByFrom(statuses)
-    }
-    periods.push({ index: i, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
-  }
-  sortByStart(periods)
+  const periods = readPeriods(history, asOf)
   const currentPeriod = lastOf(periods)
   const isLookedAfter = currentPeriod !== undefined && currentPeriod.end === null
-
-  const placements: PlacementFacts[] = []
-  const placementList = history.placements
-  for (let i = 0; i < placementList.length; i++) {
-    const p = placementList[i] as CaseHistory['placements'][number]
-    const start = dayNumberOf(p.start)
-    if (start > asOf) {
-      continue
-    }
-    placements.push({
-      index: i,
-      start,
-      end: onOrBeforeOrNull(day(p.end), asOf),
-      code: p.placementType,
-      carerId: p.carerId ?? null,
-      intendedUntil18: p.intendedUntil18 ?? false,
-      placementPlanOn: onOrBeforeOrNull(day(p.placementPlanOn), asOf),
-      isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
-      source: p,
-    })
-  }
-  sortByStart(placements)
-
-  const reviews: ReviewFacts[] = []
-  for (const r of history.reviews) {
-    const date = dayNumberOf(r.date)
-    if (date <= asOf) {
-      reviews.push({
-        date,
-        broughtForward: r.broughtForward ?? false,
-        stayingPutConsidered: r.stayingPutConsidered ?? false,
-      })
-    }
-  }
-  sortByDate(reviews)
-  const ppms: Ppm[] = []
-  for (const m of history.permanenceMeetings) {
-    const date = dayNumberOf(m.date)
-    if (date <= asOf) {
-      ppms.push({ date, nextBookedOnText: m.nextBookedOn })
-    }
-  }
-  sortByDate(ppms)
-  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
-  for (const h of history.healthAssessments) {
-    const date = dayNumberOf(h.date)
-    if (date <= asOf) {
-      healthAssessments.push({ date, kind: h.kind })
-    }
-  }
-  sortByDate(healthAssessments)
-
-  const plans: PlanFacts[] = []
-  for (const p of history.permanencePlans) {
-    const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
-    const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
-    const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
-    const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
-    plans.push({
-      sentToManagerOn,
-      meetingOn,
-      endorsedOn,
-      ratifiedAtReviewOn,
-      option: p.option,
-      notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
-      decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
-    })
-  }
-  for (let i = 1; i < plans.length; i++) {
-    if (byDecidedOn(plans[i - 1] as PlanFacts, plans[i] as PlanFacts) > 0) {
-      plans.sort(byDecidedOn)
-      break
-    }
-  }
+  const placements = readPlacements(history, asOf)
+  const reviews = readReviews(history, asOf)
+  const ppms = readPpms(history, asOf)
+  const healthAssessments = readHealthAssessments(history, asOf)
+  const plans = readPlans(history, asOf)
 
   const adoption = history.adoption ?? null
   let authorityToPlaceOn: number | null = null
@@ -317,6 +227,126 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
       timetables: undefined,
     },
   }
+}
+
+// Each list of the history is read by its own small function: one place per list, and small enough for the
+// optimising compiler to inline the date parsing into every loop (one large function would exhaust its budget).
+
+function readPeriods(history: CaseHistory, asOf: number): CarePeriod[] {
+  const periods: CarePeriod[] = []
+  const periodsOfCare = history.periodsOfCare
+  for (let i = 0; i < periodsOfCare.length; i++) {
+    const p = periodsOfCare[i] as CaseHistory['periodsOfCare'][number]
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      continue
+    }
+    const statuses = [{ from: start, code: p.legalStatus }]
+    const changes = p.legalStatusChanges
+    if (changes !== undefined) {
+      for (const change of changes) {
+        const from = dayNumberOf(change.on)
+        if (from <= asOf) {
+          statuses.push({ from, code: change.legalStatus })
+        }
+      }
+      sortByFrom(statuses)
+    }
+    periods.push({ index: i, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
+  }
+  sortByStart(periods)
+  return periods
+}
+
+function readPlacements(history: CaseHistory, asOf: number): PlacementFacts[] {
+  const placements: PlacementFacts[] = []
+  const placementList = history.placements
+  for (let i = 0; i < placementList.length; i++) {
+    const p = placementList[i] as CaseHistory['placements'][number]
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      continue
+    }
+    placements.push({
+      index: i,
+      start,
+      end: onOrBeforeOrNull(day(p.end), asOf),
+      code: p.placementType,
+      carerId: p.carerId ?? null,
+      intendedUntil18: p.intendedUntil18 ?? false,
+      placementPlanOn: onOrBeforeOrNull(day(p.placementPlanOn), asOf),
+      isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
+      source: p,
+    })
+  }
+  sortByStart(placements)
+  return placements
+}
+
+function readReviews(history: CaseHistory, asOf: number): ReviewFacts[] {
+  const reviews: ReviewFacts[] = []
+  for (const r of history.reviews) {
+    const date = dayNumberOf(r.date)
+    if (date <= asOf) {
+      reviews.push({
+        date,
+        broughtForward: r.broughtForward ?? false,
+        stayingPutConsidered: r.stayingPutConsidered ?? false,
+      })
+    }
+  }
+  sortByDate(reviews)
+  return reviews
+}
+
+function readPpms(history: CaseHistory, asOf: number): Ppm[] {
+  const ppms: Ppm[] = []
+  for (const m of history.permanenceMeetings) {
+    const date = dayNumberOf(m.date)
+    if (date <= asOf) {
+      ppms.push({ date, nextBookedOnText: m.nextBookedOn })
+    }
+  }
+  sortByDate(ppms)
+  return ppms
+}
+
+function readHealthAssessments(history: CaseHistory, asOf: number): { date: number; kind: 'initial' | 'review' }[] {
+  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
+  for (const h of history.healthAssessments) {
+    const date = dayNumberOf(h.date)
+    if (date <= asOf) {
+      healthAssessments.push({ date, kind: h.kind })
+    }
+  }
+  sortByDate(healthAssessments)
+  return healthAssessments
+}
+
+function readPlans(history: CaseHistory, asOf: number): PlanFacts[] {
+  const plans: PlanFacts[] = []
+  for (const p of history.permanencePlans) {
+    const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
+    const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
+    const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
+    const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
+    plans.push({
+      sentToManagerOn,
+      meetingOn,
+      endorsedOn,
+      ratifiedAtReviewOn,
+      option: p.option,
+      notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
+      decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
+    })
+  }
+  for (let i = 1; i < plans.length; i++) {
+    if (byDecidedOn(plans[i - 1] as PlanFacts, plans[i] as PlanFacts) > 0) {
+      plans.sort(byDecidedOn)
+      break
+    }
+  }
+  return plans
 }
 
 // Sorts (stably, as Array.prototype.sort) unless already in order.
