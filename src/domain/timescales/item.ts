@@ -196,10 +196,13 @@ const A_WEEKDAY: readonly string[] = [1, 2, 3, 4, 5, 6, 7].map(d => `a ${weekday
  * @returns the item
  */
 export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem {
+  const policy = spec.policy
   return buildItem(
     ctx,
+    // Inlined, the rule is a constant here, so this lookup is a plain property read.
+    (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[spec.rule],
     spec.rule,
-    spec.policy,
+    policy,
     spec.trigger,
     spec.due,
     spec.metOn,
@@ -222,6 +225,7 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
 // The work of makeItem, on the spec's fields one by one (see makeItem for why). Parameters as in ItemSpec.
 function buildItem(
   ctx: EvaluationContext,
+  entry: RuleEntry<RuleId>,
   rule: RuleId,
   policy: PolicyVersion,
   specTrigger: ItemSpec['trigger'],
@@ -242,7 +246,6 @@ function buildItem(
   title: string | undefined,
 ): TimescaleItem {
   const calendar = ctx.calendar
-  const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
   if (notApplicable === true) {
     return notApplicableFrom(
       rule,
