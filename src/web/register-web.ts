@@ -10,6 +10,7 @@ import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
+import { dashboardPages } from './dashboards/dashboards.routes.ts'
 import { returnsPages } from './returns/returns.routes.ts'
 import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
@@ -66,6 +67,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...accountPages,
       ...restrictionPages,
       ...returnsPages,
+      ...dashboardPages,
       ...authorityDashboardPages,
       ...planningPages,
     ])

@@ -56,6 +56,9 @@ function navigationFor(request: FastifyRequest) {
     return []
   }
   const items = [{ href: paths.home(), text: 'My caseload' }]
+  if (decideAuthorityAccess(actor.role, 'dashboard:team') === 'allow') {
+    items.push({ href: '/dashboards/team', text: 'Team dashboard' })
+  }
   items.push({ href: paths.search(), text: 'Search' })
   // Restriction owners and information governance see break-glass openings and overdue reviews (AUD-06).
   if (actor.role === 'team-manager' || actor.role === 'administrator') {
@@ -68,7 +71,8 @@ function navigationFor(request: FastifyRequest) {
   if (decideAuthorityAccess(actor.role, 'returns:export') === 'allow') {
     items.push({ href: '/returns', text: 'Returns' })
   }
-  return items.map(item => ({ ...item, active: request.url === item.href }))
+  const path = request.url.split('?')[0]
+  return items.map(item => ({ ...item, active: path === item.href }))
 }
 
 /**

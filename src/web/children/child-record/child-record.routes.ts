@@ -6,6 +6,7 @@ import type { Operation } from '../../../app/shared/run-operation.ts'
 import type { FastifyRequest } from 'fastify'
 import { childRecordViewModel } from './child-record.view-model.ts'
 import { timescalesViewModel } from './timescales.view-model.ts'
+import { planningSummaryViewModel } from './planning-summary.view-model.ts'
 import { checkChildReturn } from '../../../app/returns/check-child-return.ts'
 import { childReturnViewModel } from '../../returns/child-return.view-model.ts'
 
@@ -22,6 +23,7 @@ async function showChild(op: Operation, request: FastifyRequest) {
     context: {
       child: childRecordViewModel(page, page.accessLog, op.today),
       siblingNames: page.siblingNames,
+      planning: planningSummaryViewModel(page),
       childReturn,
       timescales: timescalesViewModel(
         page.timescales,

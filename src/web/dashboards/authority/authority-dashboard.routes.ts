@@ -1,11 +1,14 @@
 /**
  * The authority dashboard for heads of service and performance analysts. Issue 8 adds its adoption scorecard
- * section (src/web/returns/partials/adoption-scorecard.njk); the web-interface issue adds the rest.
+ * section (src/web/returns/partials/adoption-scorecard.njk); the web-interface issue adds time to permanence, the
+ * options mix and trends (permanence-measures.njk).
  */
+import { viewAuthorityDashboard } from '../../../app/dashboards/view-authority-dashboard.ts'
 import { viewAdoptionScorecard } from '../../../app/returns/view-adoption-scorecard.ts'
 import { collectionYearOf } from '../../../domain/returns/collection-year.ts'
 import { adoptionScorecardViewModel } from '../../returns/adoption-scorecard.view-model.ts'
 import type { WebPage } from '../../web-route.ts'
+import { permanenceMeasuresViewModel } from './permanence-measures.view-model.ts'
 
 export const authorityDashboardPages: readonly WebPage[] = [
   {
@@ -20,10 +23,15 @@ export const authorityDashboardPages: readonly WebPage[] = [
       const cohortYears = [current, current - 1, current - 2, current - 3, current - 4]
       const asked = Number((request.query as Record<string, unknown>).cohort)
       const toYear = cohortYears.includes(asked) ? asked : current - 1
+      const measures = await viewAuthorityDashboard(op)
       const scorecard = await viewAdoptionScorecard(op, toYear)
       return {
         template: 'dashboards/authority/authority-dashboard.njk',
-        context: { scorecard: adoptionScorecardViewModel(scorecard, cohortYears) },
+        context: {
+          today: op.today,
+          permanence: permanenceMeasuresViewModel(measures),
+          scorecard: adoptionScorecardViewModel(scorecard, cohortYears),
+        },
       }
     },
   },
