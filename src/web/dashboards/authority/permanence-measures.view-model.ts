@@ -9,6 +9,57 @@ import { renderChart } from '../../charts/svg-chart.ts'
 const AXIS_LABEL = { color: '#0b0c0c', fontSize: 14 }
 
 /**
+ * A horizontal bar chart with a labelled value at the end of each bar.
+ * @param chart - the chart's id, title, description, unit and bars
+ * @param chart.id - a page-unique id
+ * @param chart.title - the title
+ * @param chart.description - what it shows
+ * @param chart.unit - the value axis's name
+ * @param chart.bars - one bar per category, top first
+ * @returns the SVG
+ */
+function horizontalBars(chart: {
+  id: string
+  title: string
+  description: string
+  unit: string
+  bars: readonly { label: string; value: number }[]
+}): string {
+  return renderChart({
+    id: chart.id,
+    title: chart.title,
+    description: chart.description,
+    width: 640,
+    height: 60 + chart.bars.length * 42,
+    option: {
+      grid: { left: 230, right: 60, top: 10, bottom: 40 },
+      xAxis: {
+        type: 'value',
+        name: chart.unit,
+        nameLocation: 'middle',
+        nameGap: 26,
+        minInterval: 1,
+        axisLabel: AXIS_LABEL,
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: chart.bars.map(bar => bar.label),
+        axisLabel: { ...AXIS_LABEL, width: 210, overflow: 'break' },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: chart.bars.map(bar => bar.value),
+          label: { show: true, position: 'right', color: '#0b0c0c' },
+          barMaxWidth: 28,
+        },
+      ],
+    },
+  })
+}
+
+/**
  * @param measures - the measures
  * @returns what the partial prints
  */
@@ -18,65 +69,22 @@ export function permanenceMeasuresViewModel(measures: AuthorityMeasures) {
   const timeChart =
     routes.length === 0
       ? null
-      : renderChart({
+      : horizontalBars({
           id: 'time-to-permanence-chart',
           title: 'Median days from coming into care to permanence, by route',
           description: `Permanence achieved since ${formatCalendarDay(timeToPermanence.from)}: the table below gives the figures.`,
-          width: 640,
-          height: 60 + routes.length * 44,
-          option: {
-            grid: { left: 230, right: 60, top: 10, bottom: 40 },
-            xAxis: { type: 'value', name: 'days', nameLocation: 'middle', nameGap: 26, axisLabel: AXIS_LABEL },
-            yAxis: {
-              type: 'category',
-              inverse: true,
-              data: routes.map(r => r.label),
-              axisLabel: { ...AXIS_LABEL, width: 210, overflow: 'break' },
-            },
-            series: [
-              {
-                type: 'bar',
-                data: routes.map(r => r.medianDays),
-                label: { show: true, position: 'right', color: '#0b0c0c' },
-                barMaxWidth: 28,
-              },
-            ],
-          },
+          unit: 'days',
+          bars: routes.map(r => ({ label: r.label, value: r.medianDays })),
         })
   const mixChart =
     optionsMix.length === 0
       ? null
-      : renderChart({
+      : horizontalBars({
           id: 'options-mix-chart',
           title: 'Primary permanence plan of the children in care today',
           description: 'Number of children by their primary plan; the table below gives the figures.',
-          width: 640,
-          height: 60 + optionsMix.length * 40,
-          option: {
-            grid: { left: 230, right: 60, top: 10, bottom: 40 },
-            xAxis: {
-              type: 'value',
-              name: 'children',
-              nameLocation: 'middle',
-              nameGap: 26,
-              minInterval: 1,
-              axisLabel: AXIS_LABEL,
-            },
-            yAxis: {
-              type: 'category',
-              inverse: true,
-              data: optionsMix.map(o => o.label),
-              axisLabel: { ...AXIS_LABEL, width: 210, overflow: 'break' },
-            },
-            series: [
-              {
-                type: 'bar',
-                data: optionsMix.map(o => o.children),
-                label: { show: true, position: 'right', color: '#0b0c0c' },
-                barMaxWidth: 24,
-              },
-            ],
-          },
+          unit: 'children',
+          bars: optionsMix.map(o => ({ label: o.label, value: o.children })),
         })
   const trendChart = renderChart({
     id: 'trends-chart',
