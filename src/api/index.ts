@@ -5,6 +5,7 @@ import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
 import { planRoutes } from './plans/plans.routes.ts'
+import { planningSettingsRoutes } from './plans/planning-settings.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
@@ -17,6 +18,7 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...usersRoutes,
   ...returnsRoutes,
   ...planRoutes,
+  ...planningSettingsRoutes,
   ...meetingRoutes,
   ...panelRoutes,
 ]
