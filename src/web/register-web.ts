@@ -11,6 +11,7 @@ import { childRecordPages } from './children/child-record/child-record.routes.ts
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
 import { dashboardPages } from './dashboards/dashboards.routes.ts'
+import { settingsPages } from './admin/planning-settings.routes.ts'
 import { returnsPages } from './returns/returns.routes.ts'
 import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
@@ -68,6 +69,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...restrictionPages,
       ...returnsPages,
       ...dashboardPages,
+      ...settingsPages,
       ...authorityDashboardPages,
       ...planningPages,
     ])
