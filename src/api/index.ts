@@ -1,5 +1,6 @@
 // Every JSON API route, by area. Each area exports its routes; the server registers this list.
 import type { ApiRoute } from '../http/api-route.ts'
+import { auditRoutes } from './audits/audits.routes.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
@@ -13,4 +14,5 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...planRoutes,
   ...meetingRoutes,
   ...panelRoutes,
+  ...auditRoutes,
 ]
