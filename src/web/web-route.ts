@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import { AppError, AuditUnavailableError, BreakGlassRequiredError, type AuditOutcome } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
-import { ROLE_LABELS } from '../domain/access/policies.ts'
+import { decideAuthorityAccess, ROLE_LABELS } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
 import { paths } from './paths.ts'
 
@@ -57,6 +57,12 @@ function navigationFor(request: FastifyRequest) {
   }
   const items = [{ href: paths.home(), text: 'My caseload' }]
   items.push({ href: paths.search(), text: 'Search' })
+  // Case-file audits (issue 9): auditors see their rounds; managers and analysts the final learning briefs.
+  if (decideAuthorityAccess(actor.role, 'qa:audit') === 'allow') {
+    items.push({ href: '/audits', text: 'Case-file audits' })
+  } else if (decideAuthorityAccess(actor.role, 'qa:view-briefs') === 'allow') {
+    items.push({ href: '/learning-briefs', text: 'Learning briefs' })
+  }
   return items.map(item => ({ ...item, active: request.url === item.href }))
 }
 

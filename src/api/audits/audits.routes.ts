@@ -203,7 +203,7 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
     policy: 'child:view',
     audit: 'AUDIT_ACTIONS_VIEWED',
     params: ChildParamsSchema,
-    handle: async (op, { params }) => ({ body: await listChildAuditActions(op, params.childId) }),
+    handle: async (op, { params }) => ({ body: (await listChildAuditActions(op, params.childId)).actions }),
   }),
   apiRoute({
     method: 'PUT',

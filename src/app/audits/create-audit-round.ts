@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { insertCases, insertRound, listSampleCandidates, loadRound } from '../../db/repositories/audits-repository.ts'
+import {
+  findChildIdsByCaseNumbers,
+  insertCases,
+  insertRound,
+  listSampleCandidates,
+  loadRound,
+} from '../../db/repositories/audits-repository.ts'
 import { loadUsers } from '../../db/repositories/organisation-repository.ts'
 import type { AuditCase, AuditError, AuditRound } from '../../domain/audits/audit-round.ts'
 import { allocateCases, drawSample, type SampleRule } from '../../domain/audits/audit-sample.ts'
@@ -18,6 +24,8 @@ export interface AuditRoundInput {
   readonly moderationPercent: number
   readonly deadlineOn: CalendarDay
   readonly previousRoundId: string | null
+  /** For a named sample given by local case numbers (the web form), instead of ids. */
+  readonly namedCaseNumbers?: readonly string[]
 }
 
 /**
@@ -49,8 +57,17 @@ export async function createAuditRound(
   if (input.previousRoundId !== null && !(await loadRound(op.tx, input.previousRoundId))) {
     errors.push(domainError('previous-round-missing', ['previousRoundId']))
   }
+  let rule = input.sampleRule
+  if (input.namedCaseNumbers && input.namedCaseNumbers.length > 0) {
+    const found = await findChildIdsByCaseNumbers(op.tx, input.namedCaseNumbers)
+    const unknown = input.namedCaseNumbers.filter(n => !found.has(n))
+    if (unknown.length > 0) {
+      errors.push(domainError('case-number-unknown', ['sampleRule', 'caseNumbers'], { caseNumbers: unknown.join(', ') }))
+    }
+    rule = { kind: 'named', childIds: [...found.values()] }
+  }
   const candidates = await listSampleCandidates(op.tx, op.today)
-  const childIds = drawSample(input.sampleRule, candidates)
+  const childIds = drawSample(rule, candidates)
   if (childIds.length === 0) {
     errors.push(domainError('sample-empty', ['sampleRule']))
   }
@@ -58,13 +75,13 @@ export async function createAuditRound(
     throw new RuleViolationError(errors)
   }
   const roundId = randomUUID()
-  const seed = input.sampleRule.kind === 'named' ? childIds.length : input.sampleRule.seed
+  const seed = rule.kind === 'named' ? childIds.length : rule.seed
   const round: AuditRound = {
     id: roundId,
     version: 1,
     title: input.title,
     theme: input.theme,
-    sampleRule: input.sampleRule,
+    sampleRule: rule,
     moderationPercent: input.moderationPercent,
     deadlineOn: input.deadlineOn,
     status: 'open',
@@ -84,6 +101,6 @@ export async function createAuditRound(
   await insertCases(op.tx, context, cases)
   op.addAuditDetail('roundId', roundId)
   op.addAuditDetail('childIds', childIds)
-  op.addAuditDetail('sampleRule', input.sampleRule.kind)
+  op.addAuditDetail('sampleRule', rule.kind)
   return { roundId, version: 1, cases: cases.length }
 }

@@ -509,3 +509,20 @@ export async function loadCaseChildren(tx: Tx, childIds: readonly string[]): Pro
     teamId: r.teamId,
   }))
 }
+
+/**
+ * The children with some local case numbers (voided children left out).
+ * @param tx - the transaction
+ * @param caseNumbers - the case numbers
+ * @returns case number to child id, for those found
+ */
+export async function findChildIdsByCaseNumbers(tx: Tx, caseNumbers: readonly string[]): Promise<Map<string, string>> {
+  if (caseNumbers.length === 0) {
+    return new Map()
+  }
+  const rows = await tx
+    .select({ id: children.id, caseNumber: children.localCaseNumber })
+    .from(children)
+    .where(and(inArray(children.localCaseNumber, [...caseNumbers]), isNull(children.voidedAt)))
+  return new Map(rows.map(r => [r.caseNumber, r.id]))
+}

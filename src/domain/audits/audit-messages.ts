@@ -24,4 +24,5 @@ export const AUDIT_ERROR_MESSAGES: Readonly<Record<AuditErrorCode, string>> = {
   'finding-owner-missing': 'Select who will own this action: the child’s social worker, their IRO or a team manager',
   'cases-outstanding': 'Some cases are not audited or moderated yet: enter why you are closing the round now',
   'previous-round-missing': 'Select a previous round from the list',
+  'case-number-unknown': 'There is no child with the case number {caseNumbers}: check the case numbers',
 }

@@ -28,6 +28,7 @@ export type AuditErrorCode =
   | 'finding-owner-missing'
   | 'cases-outstanding'
   | 'previous-round-missing'
+  | 'case-number-unknown'
 
 export type AuditError = DomainError<AuditErrorCode>
 
