@@ -143,7 +143,11 @@ describe('an audit round', () => {
     expect(codesOf(noReason.body)).toContain('change-reason-missing')
     const changed = await lead.put(
       `${path}/audit`,
-      { domains: { ...form, permanence: { ...form.permanence, grade: 'outstanding' } }, submit: true, changeReason: 'Read the latest review' },
+      {
+        domains: { ...form, permanence: { ...form.permanence, grade: 'outstanding' } },
+        submit: true,
+        changeReason: 'Read the latest review',
+      },
       ifMatch(2),
     )
     expect(changed.status).toBe(200)
@@ -159,14 +163,20 @@ describe('an audit round', () => {
     const domains = Object.fromEntries(AUDIT_DOMAINS.map(d => [d, { outcome: 'agreed' }]))
     const unchanged = await secondClient.put<ErrorBody>(
       path,
-      { domains: { ...domains, plans: { outcome: 'changed', grade: 'requires-improvement', reason: '' } }, submit: true },
+      {
+        domains: { ...domains, plans: { outcome: 'changed', grade: 'requires-improvement', reason: '' } },
+        submit: true,
+      },
       ifMatch(0),
     )
     expect(codesOf(unchanged.body)).toEqual(['moderated-grade-unchanged', 'moderation-reason-missing'])
     const moderated = await secondClient.put(
       path,
       {
-        domains: { ...domains, 'decision-making': { outcome: 'changed', grade: 'inadequate', reason: 'No legal route considered' } },
+        domains: {
+          ...domains,
+          'decision-making': { outcome: 'changed', grade: 'inadequate', reason: 'No legal route considered' },
+        },
         submit: true,
       },
       ifMatch(0),
@@ -203,8 +213,13 @@ describe('an audit round', () => {
     )
     expect(done.status).toBe(200)
     expect(
-      (await worker.put(`/api/v1/children/${mine.childId}/audit-actions/${made.body.actionId}`, { status: 'dropped' }, ifMatch(2)))
-        .status,
+      (
+        await worker.put(
+          `/api/v1/children/${mine.childId}/audit-actions/${made.body.actionId}`,
+          { status: 'dropped' },
+          ifMatch(2),
+        )
+      ).status,
     ).toBe(422)
   })
 
@@ -214,7 +229,9 @@ describe('an audit round', () => {
     expect((await secondClient.get(`/api/v1/children/${secondCase.childId}`)).status).toBe(200)
     const refused = await lead.post<ErrorBody>(`/api/v1/audit-rounds/${roundId}/close`, {}, ifMatch(round.body.version))
     expect(codesOf(refused.body)).toEqual(['cases-outstanding'])
-    expect((await secondClient.post(`/api/v1/audit-rounds/${roundId}/close`, { reason: 'x' }, ifMatch(1))).status).toBe(404)
+    expect((await secondClient.post(`/api/v1/audit-rounds/${roundId}/close`, { reason: 'x' }, ifMatch(1))).status).toBe(
+      404,
+    )
     const closed = await lead.post(
       `/api/v1/audit-rounds/${roundId}/close`,
       { reason: 'Deadline passed; two cases carried over' },
@@ -280,9 +297,9 @@ describe('an audit round', () => {
     const rows = await t.db.query<{ action: string; child_id: string | null; outcome: string }>(
       `SELECT action, child_id, outcome FROM audit_events WHERE action LIKE 'AUDIT_%' OR action LIKE 'LEARNING_%'`,
     )
-    expect(rows.filter(r => r.action === 'AUDIT_CASE_VIEWED' && r.outcome === 'success').every(r => r.child_id !== null)).toBe(
-      true,
-    )
+    expect(
+      rows.filter(r => r.action === 'AUDIT_CASE_VIEWED' && r.outcome === 'success').every(r => r.child_id !== null),
+    ).toBe(true)
     expect(new Set(rows.map(r => r.action))).toEqual(
       new Set([
         'AUDIT_ROUND_CREATED',

@@ -63,7 +63,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'POST',
     url: BASE,
-    summary: 'Set up an audit round: theme, sample rule (random, stratified by team or legal status, or named), auditors, moderation share, deadline',
+    summary:
+      'Set up an audit round: theme, sample rule (random, stratified by team or legal status, or named), auditors, moderation share, deadline',
     tags: TAGS,
     policy: 'qa:manage-rounds',
     audit: 'AUDIT_ROUND_CREATED',
@@ -90,7 +91,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'POST',
     url: `${BASE}/:roundId/close`,
-    summary: 'Close the round (its lead; a reason if cases are outstanding). Auditors stop seeing its children (If-Match)',
+    summary:
+      'Close the round (its lead; a reason if cases are outstanding). Auditors stop seeing its children (If-Match)',
     tags: TAGS,
     policy: 'qa:audit',
     audit: 'AUDIT_ROUND_CLOSED',
@@ -105,7 +107,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'GET',
     url: `${BASE}/:roundId/cases/:caseId`,
-    summary: 'One case: the facts the system holds by domain, every version of the audit and moderation, actions (ETag: audit versions)',
+    summary:
+      'One case: the facts the system holds by domain, every version of the audit and moderation, actions (ETag: audit versions)',
     tags: TAGS,
     policy: 'qa:audit',
     audit: 'AUDIT_CASE_VIEWED',
@@ -118,7 +121,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'PUT',
     url: `${BASE}/:roundId/cases/:caseId/audit`,
-    summary: 'Save or submit the audit form, by the case’s auditor (If-Match: the number of versions seen, W/"0" first)',
+    summary:
+      'Save or submit the audit form, by the case’s auditor (If-Match: the number of versions seen, W/"0" first)',
     tags: TAGS,
     policy: 'qa:audit',
     audit: 'AUDIT_FORM_SAVED',
@@ -137,7 +141,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'PUT',
     url: `${BASE}/:roundId/cases/:caseId/moderation`,
-    summary: 'Save or submit the moderation, by the second auditor: each grade agreed, or changed with a reason (If-Match: moderation versions seen)',
+    summary:
+      'Save or submit the moderation, by the second auditor: each grade agreed, or changed with a reason (If-Match: moderation versions seen)',
     tags: TAGS,
     policy: 'qa:audit',
     audit: 'AUDIT_MODERATION_SAVED',
@@ -193,7 +198,8 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
     audit: 'LEARNING_BRIEF_EXPORTED',
     params: RoundParamsSchema,
     query: FormatQuerySchema,
-    handle: async (op, { params, query }) => download(await exportLearningBriefDocument(op, params.roundId, query.format)),
+    handle: async (op, { params, query }) =>
+      download(await exportLearningBriefDocument(op, params.roundId, query.format)),
   }),
   apiRoute({
     method: 'GET',

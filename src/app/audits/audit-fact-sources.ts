@@ -18,14 +18,15 @@ export interface AuditFactSource {
 
 const NOT_YET_RECORDED: AuditFactSource = {
   name: 'not-recorded-in-this-system',
-  factsFor: async () => [
-    notRecordedHere(
-      'together-or-apart-assessment',
-      'siblings',
-      'Where brothers or sisters live apart, was a Together-or-Apart assessment completed?',
-    ),
-    notRecordedHere('life-story-work', 'stability', 'Has life story work started?'),
-  ],
+  factsFor: () =>
+    Promise.resolve([
+      notRecordedHere(
+        'together-or-apart-assessment',
+        'siblings',
+        'Where brothers or sisters live apart, was a Together-or-Apart assessment completed?',
+      ),
+      notRecordedHere('life-story-work', 'stability', 'Has life story work started?'),
+    ]),
 }
 
 const sources: AuditFactSource[] = [NOT_YET_RECORDED]

@@ -140,7 +140,10 @@ export interface CaseGradings {
  * @returns case id to its versions
  */
 export function gradingsByCase(gradings: readonly StoredGrading[]): Map<string, CaseGradings> {
-  const map = new Map<string, { audit: GradingVersion<AuditJudgements>[]; moderation: GradingVersion<ModerationJudgements>[] }>()
+  const map = new Map<
+    string,
+    { audit: GradingVersion<AuditJudgements>[]; moderation: GradingVersion<ModerationJudgements>[] }
+  >()
   for (const grading of gradings) {
     const entry = map.get(grading.caseId) ?? { audit: [], moderation: [] }
     if (grading.stage === 'audit') {

@@ -62,7 +62,9 @@ export async function createAuditRound(
     const found = await findChildIdsByCaseNumbers(op.tx, input.namedCaseNumbers)
     const unknown = input.namedCaseNumbers.filter(n => !found.has(n))
     if (unknown.length > 0) {
-      errors.push(domainError('case-number-unknown', ['sampleRule', 'caseNumbers'], { caseNumbers: unknown.join(', ') }))
+      errors.push(
+        domainError('case-number-unknown', ['sampleRule', 'caseNumbers'], { caseNumbers: unknown.join(', ') }),
+      )
     }
     rule = { kind: 'named', childIds: [...found.values()] }
   }

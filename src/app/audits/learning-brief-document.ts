@@ -3,7 +3,12 @@
  * opening paragraph on how many audits were done and moderated, then each domain with the share judged good or
  * better against the previous round, the strongest themes from the evidence and what would make practice better.
  */
-import { AUDIT_DOMAIN_LABELS, AUDIT_DOMAIN_QUESTIONS, AUDIT_GRADE_LABELS, AUDIT_GRADES } from '../../domain/audits/audit-domains.ts'
+import {
+  AUDIT_DOMAIN_LABELS,
+  AUDIT_DOMAIN_QUESTIONS,
+  AUDIT_GRADE_LABELS,
+  AUDIT_GRADES,
+} from '../../domain/audits/audit-domains.ts'
 import { domainSentence, openingParagraph, type Theme } from '../../domain/audits/learning-brief.ts'
 import { formatCalendarDay, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { heading, paragraph, type Block, type DocumentModel } from '../documents/document-model.ts'
@@ -45,7 +50,13 @@ export function buildLearningBriefDocument(
   blocks.push(heading(2, 'Share judged good or better, by domain'))
   blocks.push({
     kind: 'table',
-    headers: ['Domain', 'This round', view.previousRound ? 'Previous round' : 'Previous round (none)', 'Change', 'Graded'],
+    headers: [
+      'Domain',
+      'This round',
+      view.previousRound ? 'Previous round' : 'Previous round (none)',
+      'Change',
+      'Graded',
+    ],
     rows: brief.domains.map(d => [
       d.label,
       d.percentGood === null ? '–' : `${d.percentGood}%`,

@@ -24,8 +24,16 @@ export interface RoundSummary {
 export async function listAuditRounds(op: Operation): Promise<{ rounds: RoundSummary[]; canCreate: boolean }> {
   authoriseAuthority(op, 'qa:audit')
   const rounds = await listRounds(op.tx)
-  const cases = await listCases(op.tx, rounds.map(r => r.id))
-  const gradings = gradingsByCase(await listGradings(op.tx, rounds.map(r => r.id)))
+  const cases = await listCases(
+    op.tx,
+    rounds.map(r => r.id),
+  )
+  const gradings = gradingsByCase(
+    await listGradings(
+      op.tx,
+      rounds.map(r => r.id),
+    ),
+  )
   const summaries: RoundSummary[] = []
   for (const round of rounds) {
     const own = cases.filter(c => c.roundId === round.id)
@@ -34,9 +42,7 @@ export async function listAuditRounds(op: Operation): Promise<{ rounds: RoundSum
       continue
     }
     const isLead = relationships.has('lead')
-    const visible = isLead
-      ? own
-      : own.filter(c => c.auditorId === op.actor.userId || c.moderatorId === op.actor.userId)
+    const visible = isLead ? own : own.filter(c => c.auditorId === op.actor.userId || c.moderatorId === op.actor.userId)
     summaries.push({
       round,
       isLead,
@@ -51,6 +57,9 @@ export async function listAuditRounds(op: Operation): Promise<{ rounds: RoundSum
       ).length,
     })
   }
-  op.addAuditDetail('roundIds', summaries.map(s => s.round.id))
+  op.addAuditDetail(
+    'roundIds',
+    summaries.map(s => s.round.id),
+  )
   return { rounds: summaries, canCreate: decideAuthorityAccess(op.actor.role, 'qa:manage-rounds') === 'allow' }
 }

@@ -58,7 +58,10 @@ export async function viewAuditCase(op: Operation, roundId: string, caseId: stri
   const facts = canSeeChildRecord ? await loadAuditFacts(op, auditCase.childId) : []
   const [child] = await loadCaseChildren(op.tx, [auditCase.childId])
   const details = await loadChildDetails(op.tx, auditCase.childId)
-  const people = await loadUsers(op.tx, [auditCase.auditorId, auditCase.moderatorId].filter((id): id is string => id !== null))
+  const people = await loadUsers(
+    op.tx,
+    [auditCase.auditorId, auditCase.moderatorId].filter((id): id is string => id !== null),
+  )
   const allocated = await loadUsers(
     op.tx,
     [details?.allocatedWorkerId, details?.allocatedIroId].filter((id): id is string => typeof id === 'string'),

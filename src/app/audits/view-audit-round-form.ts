@@ -1,5 +1,10 @@
 import { listRounds, listSampleCandidates } from '../../db/repositories/audits-repository.ts'
-import { listTeams, listUsersWithRoles, type TeamSummary, type UserSummary } from '../../db/repositories/organisation-repository.ts'
+import {
+  listTeams,
+  listUsersWithRoles,
+  type TeamSummary,
+  type UserSummary,
+} from '../../db/repositories/organisation-repository.ts'
 import type { AuditRound } from '../../domain/audits/audit-round.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 

@@ -44,14 +44,20 @@ export async function viewAuditRound(op: Operation, roundId: string): Promise<Ro
     ? cases
     : cases.filter(c => c.auditorId === op.actor.userId || c.moderatorId === op.actor.userId)
   const gradings = gradingsByCase(await listGradings(op.tx, [round.id]))
-  const childList = await loadCaseChildren(op.tx, visible.map(c => c.childId))
+  const childList = await loadCaseChildren(
+    op.tx,
+    visible.map(c => c.childId),
+  )
   const people = await loadUsers(op.tx, [
     round.leadId,
     ...visible.flatMap(c => [c.auditorId, c.moderatorId].filter((id): id is string => id !== null)),
   ])
   const nameOf = (id: string) => people.find(p => p.id === id)?.displayName ?? 'Unknown'
   const actions = await listAuditActions(op.tx, { caseIds: visible.map(c => c.id) })
-  op.addAuditDetail('childIds', visible.map(c => c.childId))
+  op.addAuditDetail(
+    'childIds',
+    visible.map(c => c.childId),
+  )
   return {
     round,
     leadName: nameOf(round.leadId),

@@ -19,10 +19,10 @@ export interface LearningBriefView {
  * A round's learning brief, computed from the grades (the moderator's where they changed one). Once the round is
  * closed anyone who reads learning briefs may see it (it names no child); while open, only its lead sees the draft.
  * @param op - the operation
- * @param roundId - the round, or 'latest' for the latest closed round
+ * @param roundId - the round, or `latest` for the latest closed round
  * @returns the brief, or null when asking for the latest and no round is closed
  */
-export async function viewLearningBrief(op: Operation, roundId: string | 'latest'): Promise<LearningBriefView | null> {
+export async function viewLearningBrief(op: Operation, roundId: string): Promise<LearningBriefView | null> {
   authoriseAuthority(op, 'qa:view-briefs')
   const round =
     roundId === 'latest' ? (await listRounds(op.tx)).find(r => r.status === 'closed') : await loadRound(op.tx, roundId)

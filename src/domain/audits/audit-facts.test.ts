@@ -65,12 +65,18 @@ describe('the facts the system holds for the audit form', () => {
 
   it('says when the second review has not been held, and when there was no plan by it (PP-01)', () => {
     expect(answers({ ...base, reviews: base.reviews.slice(0, 1) })['plan-by-second-review']).toBe('not-applicable')
-    expect(answers({ ...base, plan: { ...base.plan!, firstEndorsedOn: day('2025-10-01'), firstRatifiedOn: null } })['plan-by-second-review']).toBe('no')
+    expect(
+      answers({ ...base, plan: { ...base.plan!, firstEndorsedOn: day('2025-10-01'), firstRatifiedOn: null } })[
+        'plan-by-second-review'
+      ],
+    ).toBe('no')
   })
 
   it('answers "no plan" for plan facts when the child has none', () => {
     const facts = auditFactsFor({ ...base, plan: null, siblingCount: 0, planningMeetings: [] })
-    expect(facts.find(f => f.id === 'contingency-viable')?.detail).toBe('The child has no permanence plan in this system.')
+    expect(facts.find(f => f.id === 'contingency-viable')?.detail).toBe(
+      'The child has no permanence plan in this system.',
+    )
     expect(facts.find(f => f.id === 'sibling-assessment-in-plan')?.answer).toBe('not-applicable')
     expect(facts.find(f => f.id === 'planning-meetings-on-time')?.answer).toBe('no')
   })

@@ -118,7 +118,14 @@ function planningMeetingsOnTime(input: AuditFactInput): AuditFact {
   const question = 'Were permanence planning meetings held on time?'
   const held = input.planningMeetings
   if (held.length === 0) {
-    return fact('planning-meetings-on-time', 'decision-making', question, 'no', 'No permanence planning meeting has been held.', MEETINGS)
+    return fact(
+      'planning-meetings-on-time',
+      'decision-making',
+      question,
+      'no',
+      'No permanence planning meeting has been held.',
+      MEETINGS,
+    )
   }
   let late = 0
   for (let i = 1; i < held.length; i += 1) {
@@ -129,7 +136,8 @@ function planningMeetingsOnTime(input: AuditFactInput): AuditFact {
   }
   const last = held.at(-1)!
   const isNextOverdue = last.nextOn === null || compareCalendarDays(last.nextOn, input.today) < 0
-  const answer: FactAnswer = late === 0 && !isNextOverdue ? 'yes' : late + (isNextOverdue ? 1 : 0) >= held.length ? 'no' : 'partly'
+  const answer: FactAnswer =
+    late === 0 && !isNextOverdue ? 'yes' : late + (isNextOverdue ? 1 : 0) >= held.length ? 'no' : 'partly'
   return fact(
     'planning-meetings-on-time',
     'decision-making',
@@ -198,7 +206,15 @@ export function auditFactsFor(input: AuditFactInput): AuditFact[] {
       'child-participated-in-review',
       'reviews',
       'Did the child take part in their last review?',
-      lastReview === undefined ? 'not-applicable' : lastReview.participation === null ? 'not-recorded' : lastReview.participation === 'PN0' ? 'not-applicable' : lastReview.participation === 'PN7' ? 'no' : 'yes',
+      lastReview === undefined
+        ? 'not-applicable'
+        : lastReview.participation === null
+          ? 'not-recorded'
+          : lastReview.participation === 'PN0'
+            ? 'not-applicable'
+            : lastReview.participation === 'PN7'
+              ? 'no'
+              : 'yes',
       lastReview === undefined
         ? 'No review held in this period of care.'
         : `${reviewsInPeriod.length} review${reviewsInPeriod.length === 1 ? '' : 's'} in this period of care; the last on ${lastReview.heldOn}, participation ${lastReview.participation ?? 'not recorded'}.`,
@@ -212,7 +228,9 @@ export function auditFactsFor(input: AuditFactInput): AuditFact[] {
           'family-solutions-and-participation',
           "Are the child's views recorded?",
           plan.areChildViewsRecorded ? 'yes' : 'no',
-          plan.areChildViewsRecorded ? 'The plan records the child’s views, or why they could not be gathered.' : 'The plan does not record the child’s views.',
+          plan.areChildViewsRecorded
+            ? 'The plan records the child’s views, or why they could not be gathered.'
+            : 'The plan does not record the child’s views.',
           PLAN,
         )
       : noPlan('child-views-recorded', 'family-solutions-and-participation', "Are the child's views recorded?"),
@@ -227,7 +245,11 @@ export function auditFactsFor(input: AuditFactInput): AuditFact[] {
           `${plan.familyMembersConsideredAsCarers} important ${plan.familyMembersConsideredAsCarers === 1 ? 'person' : 'people'} considered as a carer.`,
           PLAN,
         )
-      : noPlan('family-network-considered', 'family-solutions-and-participation', 'Was the family network considered to care for the child?'),
+      : noPlan(
+          'family-network-considered',
+          'family-solutions-and-participation',
+          'Was the family network considered to care for the child?',
+        ),
   )
   facts.push(
     plan
@@ -235,7 +257,13 @@ export function auditFactsFor(input: AuditFactInput): AuditFact[] {
           'options-ruled-out-with-reasons',
           'options-considered',
           'Were options ruled out with reasons?',
-          plan.optionsRuledOut === 0 ? (plan.optionsConsidered > 1 ? 'not-applicable' : 'no') : plan.optionsRuledOutWithReason === plan.optionsRuledOut ? 'yes' : 'partly',
+          plan.optionsRuledOut === 0
+            ? plan.optionsConsidered > 1
+              ? 'not-applicable'
+              : 'no'
+            : plan.optionsRuledOutWithReason === plan.optionsRuledOut
+              ? 'yes'
+              : 'partly',
           `${plan.optionsConsidered} option${plan.optionsConsidered === 1 ? '' : 's'} considered; ${plan.optionsRuledOut} ruled out, ${plan.optionsRuledOutWithReason} with a reason.`,
           PLAN,
         )
@@ -294,7 +322,11 @@ export function auditFactsFor(input: AuditFactInput): AuditFact[] {
               : 'The plan sets no date for permanence.',
           PLAN,
         )
-      : noPlan('permanence-on-track', 'outcomes-for-the-child', 'Is permanence achieved, or on track for the date the plan set?'),
+      : noPlan(
+          'permanence-on-track',
+          'outcomes-for-the-child',
+          'Is permanence achieved, or on track for the date the plan set?',
+        ),
   )
   facts.push(
     plan

@@ -29,12 +29,22 @@ const codes = (r: { ok: boolean; errors?: readonly { code: string }[] }) => (r.o
 
 describe('the audit form', () => {
   it('takes a partial draft', () => {
-    expect(checkAuditForm({ assessment: { grade: 'good', evidence: '', improvement: '' } }, { isSubmitting: false, wasSubmitted: false, changeReason: '' }).ok).toBe(true)
+    expect(
+      checkAuditForm(
+        { assessment: { grade: 'good', evidence: '', improvement: '' } },
+        { isSubmitting: false, wasSubmitted: false, changeReason: '' },
+      ).ok,
+    ).toBe(true)
   })
 
   it('needs every domain graded with evidence to submit, and what would make it better below outstanding', () => {
     const result = checkAuditForm(
-      { ...complete, plans: { grade: 'inadequate', evidence: 'x', improvement: '' }, reviews: { grade: null, evidence: '', improvement: '' }, stability: { grade: 'outstanding', evidence: ' ', improvement: '' } },
+      {
+        ...complete,
+        plans: { grade: 'inadequate', evidence: 'x', improvement: '' },
+        reviews: { grade: null, evidence: '', improvement: '' },
+        stability: { grade: 'outstanding', evidence: ' ', improvement: '' },
+      },
       { isSubmitting: true, wasSubmitted: false, changeReason: '' },
     )
     expect(codes(result)).toEqual(['improvement-missing', 'grade-missing', 'evidence-missing'])
@@ -44,7 +54,9 @@ describe('the audit form', () => {
     expect(codes(checkAuditForm(complete, { isSubmitting: true, wasSubmitted: true, changeReason: '' }))).toEqual([
       'change-reason-missing',
     ])
-    expect(checkAuditForm(complete, { isSubmitting: true, wasSubmitted: true, changeReason: 'New review read' }).ok).toBe(true)
+    expect(
+      checkAuditForm(complete, { isSubmitting: true, wasSubmitted: true, changeReason: 'New review read' }).ok,
+    ).toBe(true)
   })
 
   it('reports where the audit stands', () => {
@@ -55,20 +67,25 @@ describe('the audit form', () => {
 })
 
 describe('moderation', () => {
-  const agreed = Object.fromEntries(AUDIT_DOMAINS.map(d => [d, { outcome: 'agreed' as const, grade: null, reason: '' }]))
+  const agreed = Object.fromEntries(
+    AUDIT_DOMAINS.map(d => [d, { outcome: 'agreed' as const, grade: null, reason: '' }]),
+  )
 
   it('agrees or changes each grade; a change needs a different grade and a reason', () => {
-    expect(checkModeration(agreed, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' }).ok).toBe(true)
+    expect(checkModeration(agreed, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' }).ok).toBe(
+      true,
+    )
     const same = { ...agreed, plans: { outcome: 'changed' as const, grade: 'good' as const, reason: '' } }
-    expect(codes(checkModeration(same, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' }))).toEqual([
-      'moderated-grade-unchanged',
-      'moderation-reason-missing',
-    ])
+    expect(
+      codes(checkModeration(same, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' })),
+    ).toEqual(['moderated-grade-unchanged', 'moderation-reason-missing'])
     const none = { ...agreed, plans: { outcome: 'changed' as const, grade: null, reason: 'Because' } }
-    expect(codes(checkModeration(none, complete, { isSubmitting: false, wasSubmitted: false, changeReason: '' }))).toEqual([
-      'moderated-grade-missing',
-    ])
-    expect(codes(checkModeration({}, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' }))).toHaveLength(10)
+    expect(
+      codes(checkModeration(none, complete, { isSubmitting: false, wasSubmitted: false, changeReason: '' })),
+    ).toEqual(['moderated-grade-missing'])
+    expect(
+      codes(checkModeration({}, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' })),
+    ).toHaveLength(10)
   })
 
   it('says where moderation stands', () => {
@@ -78,13 +95,21 @@ describe('moderation', () => {
   })
 
   it('keeps the moderator’s grade where they changed one, else the auditor’s', () => {
-    const grades = finalGrades(complete, { plans: { outcome: 'changed', grade: 'inadequate', reason: 'r' }, reviews: { outcome: 'agreed', grade: null, reason: '' } })
+    const grades = finalGrades(complete, {
+      plans: { outcome: 'changed', grade: 'inadequate', reason: 'r' },
+      reviews: { outcome: 'agreed', grade: null, reason: '' },
+    })
     expect(grades.plans).toBe('inadequate')
     expect(grades.reviews).toBe('good')
     expect(finalGrades(null, null)).toEqual({})
   })
 
   it('counts outstanding and good as good or better', () => {
-    expect(['outstanding', 'good', 'requires-improvement', 'inadequate'].map(g => isGoodOrBetter(g as never))).toEqual([true, true, false, false])
+    expect(['outstanding', 'good', 'requires-improvement', 'inadequate'].map(g => isGoodOrBetter(g as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })

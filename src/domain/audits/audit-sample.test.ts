@@ -23,7 +23,10 @@ describe('drawing an audit sample', () => {
   it('stratifies by team in proportion to each team’s children (20/10/10 of 40 → 5/3/2 of 10; a tie goes to the group named first)', () => {
     const sample = drawSample({ kind: 'stratified', by: 'team', size: 10, seed: 5 }, candidates)
     const teamOf = (id: string) => candidates.find(c => c.childId === id)!.teamId
-    const counts = sample.reduce<Record<string, number>>((acc, id) => ({ ...acc, [teamOf(id)!]: (acc[teamOf(id)!] ?? 0) + 1 }), {})
+    const counts = sample.reduce<Record<string, number>>(
+      (acc, id) => ({ ...acc, [teamOf(id)!]: (acc[teamOf(id)!] ?? 0) + 1 }),
+      {},
+    )
     expect(counts).toEqual({ east: 5, north: 3, west: 2 })
   })
 
@@ -35,14 +38,24 @@ describe('drawing an audit sample', () => {
   })
 
   it('takes named children in the order named, leaving out any who cannot be sampled', () => {
-    expect(drawSample({ kind: 'named', childIds: ['child-05', 'nobody', 'child-01', 'child-05'] }, candidates)).toEqual([
-      'child-05',
-      'child-01',
-    ])
+    expect(drawSample({ kind: 'named', childIds: ['child-05', 'nobody', 'child-01', 'child-05'] }, candidates)).toEqual(
+      ['child-05', 'child-01'],
+    )
   })
 
   it('allocates proportionally with the remainders to the largest fractions', () => {
-    expect(Object.fromEntries(allocateProportionally(new Map([['a', 1], ['b', 1], ['c', 1]]), 2))).toEqual({
+    expect(
+      Object.fromEntries(
+        allocateProportionally(
+          new Map([
+            ['a', 1],
+            ['b', 1],
+            ['c', 1],
+          ]),
+          2,
+        ),
+      ),
+    ).toEqual({
       a: 1,
       b: 1,
       c: 0,

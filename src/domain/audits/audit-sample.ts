@@ -78,8 +78,7 @@ export function allocateProportionally(groups: ReadonlyMap<string, number>, size
     remainders.push({ key, remainder: exact - whole, groupSize })
   }
   remainders.sort(
-    (a, b) =>
-      b.remainder - a.remainder || b.groupSize - a.groupSize || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) => b.remainder - a.remainder || b.groupSize - a.groupSize || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   )
   for (const entry of remainders) {
     if (given >= target) {

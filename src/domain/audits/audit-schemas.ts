@@ -72,10 +72,12 @@ export const ModerationJudgementSchema = z.strictObject({
 })
 
 const domainsOf = <T extends z.ZodType>(schema: T) =>
-  z.strictObject(Object.fromEntries(AUDIT_DOMAINS.map(d => [d, schema.optional()])) as Record<
-    (typeof AUDIT_DOMAINS)[number],
-    z.ZodOptional<T>
-  >)
+  z.strictObject(
+    Object.fromEntries(AUDIT_DOMAINS.map(d => [d, schema.optional()])) as Record<
+      (typeof AUDIT_DOMAINS)[number],
+      z.ZodOptional<T>
+    >,
+  )
 
 export const AuditFormSchema = z.strictObject({
   domains: domainsOf(DomainJudgementSchema),

@@ -1,20 +1,43 @@
 import { describe, expect, it } from 'vitest'
 import { AUDIT_DOMAINS, type AuditGrade } from './audit-domains.ts'
 import type { AuditJudgements } from './audit-round.ts'
-import { computeLearningBrief, domainSentence, openingParagraph, percent, recurringPhrases, type BriefCase } from './learning-brief.ts'
+import {
+  computeLearningBrief,
+  domainSentence,
+  openingParagraph,
+  percent,
+  recurringPhrases,
+  type BriefCase,
+} from './learning-brief.ts'
 
-function audit(gradeOf: (domain: string) => AuditGrade, evidence = 'Evidence', improvement = 'Improve'): AuditJudgements {
+function audit(
+  gradeOf: (domain: string) => AuditGrade,
+  evidence = 'Evidence',
+  improvement = 'Improve',
+): AuditJudgements {
   return Object.fromEntries(AUDIT_DOMAINS.map(d => [d, { grade: gradeOf(d), evidence, improvement }]))
 }
 
 // Eleven audits, as in a small round: 4 of 11 assessments good (36%), 2 of 11 decision making (18%).
 const round: BriefCase[] = Array.from({ length: 11 }, (_, i) => ({
   audit: audit(
-    d => (d === 'assessment' ? (i < 4 ? 'good' : 'requires-improvement') : d === 'decision-making' ? (i < 2 ? 'outstanding' : 'inadequate') : 'good'),
+    d =>
+      d === 'assessment'
+        ? i < 4
+          ? 'good'
+          : 'requires-improvement'
+        : d === 'decision-making'
+          ? i < 2
+            ? 'outstanding'
+            : 'inadequate'
+          : 'good',
     i % 2 === 0 ? 'Life story work has started. The child’s views were recorded.' : 'Life story work started early.',
     'A balance sheet of the options is needed.',
   ),
-  moderation: i < 8 ? { reviews: { outcome: i === 0 ? 'changed' : 'agreed', grade: i === 0 ? 'inadequate' : null, reason: 'r' } } : null,
+  moderation:
+    i < 8
+      ? { reviews: { outcome: i === 0 ? 'changed' : 'agreed', grade: i === 0 ? 'inadequate' : null, reason: 'r' } }
+      : null,
   isChosenForModeration: i < 9,
 }))
 

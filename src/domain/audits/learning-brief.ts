@@ -162,21 +162,14 @@ export function recurringPhrases(texts: readonly string[], minimum = 2): { phras
   )
 }
 
-function themesFor(
-  domain: AuditDomain,
-  texts: readonly string[],
-  perDomain: number,
-): Theme[] {
+function themesFor(domain: AuditDomain, texts: readonly string[], perDomain: number): Theme[] {
   return recurringPhrases(texts)
     .slice(0, perDomain)
     .map(({ phrase, audits }) => ({
       domain,
       phrase,
       audits,
-      example:
-        texts
-          .flatMap(sentences)
-          .find(sentence => wordsOf(sentence).join(' ').includes(phrase)) ?? '',
+      example: texts.flatMap(sentences).find(sentence => wordsOf(sentence).join(' ').includes(phrase)) ?? '',
     }))
 }
 
@@ -186,7 +179,10 @@ function themesFor(
  * @param previous - the previous round's cases, if there was one
  * @returns the brief's figures and themes
  */
-export function computeLearningBrief(cases: readonly BriefCase[], previous: readonly BriefCase[] | null): LearningBrief {
+export function computeLearningBrief(
+  cases: readonly BriefCase[],
+  previous: readonly BriefCase[] | null,
+): LearningBrief {
   const audited = cases.filter(c => c.audit !== null)
   const moderated = audited.filter(c => c.moderation !== null)
   let gradesModerated = 0
@@ -209,7 +205,10 @@ export function computeLearningBrief(cases: readonly BriefCase[], previous: read
     const percentGood = percent(goodOrBetter, graded)
     const before = previousCounts?.get(domain)
     const previousPercentGood = before
-      ? percent(before.outstanding + before.good, AUDIT_GRADES.reduce((sum, g) => sum + before[g], 0))
+      ? percent(
+          before.outstanding + before.good,
+          AUDIT_GRADES.reduce((sum, g) => sum + before[g], 0),
+        )
       : null
     return {
       domain,
@@ -233,7 +232,9 @@ export function computeLearningBrief(cases: readonly BriefCase[], previous: read
   }
   const ranked = domains
     .filter(d => d.percentGood !== null)
-    .sort((a, b) => b.percentGood! - a.percentGood! || AUDIT_DOMAINS.indexOf(a.domain) - AUDIT_DOMAINS.indexOf(b.domain))
+    .sort(
+      (a, b) => b.percentGood! - a.percentGood! || AUDIT_DOMAINS.indexOf(a.domain) - AUDIT_DOMAINS.indexOf(b.domain),
+    )
   const strongest = ranked.slice(0, 3).map(d => d.domain)
   const weakest = [...ranked]
     .reverse()
@@ -294,12 +295,16 @@ export function openingParagraph(brief: LearningBrief, theme: string): string {
   }
   if (brief.previousOverall) {
     const share = (counts: GradeCounts, grade: AuditGrade) =>
-      percent(counts[grade], AUDIT_GRADES.reduce((sum, g) => sum + counts[g], 0)) ?? 0
+      percent(
+        counts[grade],
+        AUDIT_GRADES.reduce((sum, g) => sum + counts[g], 0),
+      ) ?? 0
     const outstandingNow = share(brief.overall, 'outstanding')
     const outstandingBefore = share(brief.previousOverall, 'outstanding')
     const inadequateNow = share(brief.overall, 'inadequate')
     const inadequateBefore = share(brief.previousOverall, 'inadequate')
-    const more = outstandingNow > outstandingBefore ? 'A higher' : outstandingNow < outstandingBefore ? 'A lower' : 'The same'
+    const more =
+      outstandingNow > outstandingBefore ? 'A higher' : outstandingNow < outstandingBefore ? 'A lower' : 'The same'
     const fewer =
       inadequateNow < inadequateBefore ? 'fewer' : inadequateNow > inadequateBefore ? 'more' : 'the same share of'
     parts.push(

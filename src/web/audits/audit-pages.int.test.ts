@@ -83,9 +83,12 @@ describe('the case-file audit pages', () => {
   it('let the auditor grade the child, with the facts the system holds under each domain', async () => {
     const page = await lead.get(casePath)
     expect(page.status).toBe(200)
-    expect(page.$('h2').map((_i, e) => page.$(e).text().trim()).get()).toEqual(
-      expect.arrayContaining(['Assessment', 'Decision making', 'Permanence']),
-    )
+    expect(
+      page
+        .$('h2')
+        .map((_i, e) => page.$(e).text().trim())
+        .get(),
+    ).toEqual(expect.arrayContaining(['Assessment', 'Decision making', 'Permanence']))
     expect(page.html).toContain('Not recorded in this system')
     expect(page.html).toContain('Was there a permanence plan by the second review?')
     const incomplete = await lead.submit(
@@ -94,7 +97,9 @@ describe('the case-file audit pages', () => {
       'form[action$="/audit"]',
     )
     expect(incomplete.status).toBe(400)
-    expect(errorsOf(incomplete), errorsOf(incomplete).join('; ')).toContain('Assessment: enter the evidence for each grade')
+    expect(errorsOf(incomplete), errorsOf(incomplete).join('; ')).toContain(
+      'Assessment: enter the evidence for each grade',
+    )
     expect(incomplete.$('input[name="domains[assessment][grade]"][value="good"]').attr('checked')).toBeDefined()
     const fields: Record<string, string> = { _action: 'submit' }
     for (const [index, domain] of AUDIT_DOMAINS.entries()) {

@@ -9,7 +9,8 @@ export const auditPaths = {
   caseModeration: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/moderation`,
   caseActions: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/actions`,
   brief: (roundId: string) => `/audits/${roundId}/learning-brief`,
-  briefDocument: (roundId: string, format: 'pdf' | 'docx') => `/audits/${roundId}/learning-brief/document?format=${format}`,
+  briefDocument: (roundId: string, format: 'pdf' | 'docx') =>
+    `/audits/${roundId}/learning-brief/document?format=${format}`,
   briefs: () => '/learning-briefs',
   childAuditAction: (childId: string, actionId: string) => `/children/${childId}/audit-actions/${actionId}`,
 } as const

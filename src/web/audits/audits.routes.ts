@@ -96,7 +96,10 @@ async function roundsPage(op: Operation): Promise<PageResult> {
         theme: s.round.theme,
         deadlineOn: s.round.deadlineOn,
         isOverdue: s.round.status === 'open' && compareCalendarDays(s.round.deadlineOn, op.today) < 0,
-        status: s.round.status === 'open' ? { text: 'Open', classes: 'govuk-tag--blue' } : { text: 'Closed', classes: 'govuk-tag--grey' },
+        status:
+          s.round.status === 'open'
+            ? { text: 'Open', classes: 'govuk-tag--blue' }
+            : { text: 'Closed', classes: 'govuk-tag--grey' },
         role: s.isLead ? 'Lead' : 'Auditor',
         cases: s.cases,
         audited: s.audited,
@@ -110,9 +113,21 @@ async function roundsPage(op: Operation): Promise<PageResult> {
 // ---------------------------------------------------------------- new round
 
 const SAMPLE_KINDS = [
-  { value: 'random', text: 'Random sample', hint: 'Children drawn at random with the seed below, so the draw can be repeated and checked' },
-  { value: 'stratified-team', text: 'Stratified by team', hint: 'Each team’s share of the sample in proportion to its share of the children' },
-  { value: 'stratified-legal-status', text: 'Stratified by legal status', hint: 'Each legal status’s share in proportion' },
+  {
+    value: 'random',
+    text: 'Random sample',
+    hint: 'Children drawn at random with the seed below, so the draw can be repeated and checked',
+  },
+  {
+    value: 'stratified-team',
+    text: 'Stratified by team',
+    hint: 'Each team’s share of the sample in proportion to its share of the children',
+  },
+  {
+    value: 'stratified-legal-status',
+    text: 'Stratified by legal status',
+    hint: 'Each legal status’s share in proportion',
+  },
   { value: 'named', text: 'Named children', hint: 'The children whose case numbers you list' },
 ]
 
@@ -273,8 +288,13 @@ function ruleText(rule: SampleRule): string {
 
 function judgementValues(judgements: AuditJudgements | ModerationJudgements | undefined): FormObject {
   const domains: FormObject = {}
-  for (const [domain, judgement] of Object.entries(judgements ?? {})) {
-    domains[domain] = Object.fromEntries(Object.entries(judgement ?? {}).map(([k, v]) => [k, v ?? ''])) as FormObject
+  for (const [domain, judgement] of Object.entries(judgements ?? {}) as [
+    string,
+    Record<string, unknown> | undefined,
+  ][]) {
+    domains[domain] = Object.fromEntries(
+      Object.entries(judgement ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+    )
   }
   return { domains }
 }
@@ -304,7 +324,8 @@ function casePage(view: CaseView, today: CalendarDay, values: FormObject | null,
       moderationTag: MODERATION_STATUS_TAGS[view.moderationStatus],
       mode,
       isResubmission:
-        (mode === 'audit' && submittedAudit !== undefined) || (mode === 'moderation' && submittedModeration !== undefined),
+        (mode === 'audit' && submittedAudit !== undefined) ||
+        (mode === 'moderation' && submittedModeration !== undefined),
       formAction:
         mode === 'audit'
           ? auditPaths.caseAudit(view.round.id, view.auditCase.id)
@@ -363,7 +384,7 @@ function readJudgementForm(form: FormObject, kind: 'audit' | 'moderation') {
   const domains = group(form.domains)
   const body = {
     domains: Object.fromEntries(
-      AUDIT_DOMAINS.map(domain => {
+      AUDIT_DOMAINS.map((domain): [string, Record<string, string | null>] => {
         const fields = group(domains[domain])
         const grade = text(fields.grade) || null
         return kind === 'audit'
@@ -392,11 +413,25 @@ async function saveJudgements(op: Operation, request: FastifyRequest, kind: 'aud
         changeReason: parsed.data.changeReason,
       }
       if (kind === 'audit') {
-        await saveAuditForm(op, roundId, caseId, formVersion(form, 'version'), input as Parameters<typeof saveAuditForm>[4])
+        await saveAuditForm(
+          op,
+          roundId,
+          caseId,
+          formVersion(form, 'version'),
+          input as Parameters<typeof saveAuditForm>[4],
+        )
       } else {
-        await saveModeration(op, roundId, caseId, formVersion(form, 'version'), input as Parameters<typeof saveModeration>[4])
+        await saveModeration(
+          op,
+          roundId,
+          caseId,
+          formVersion(form, 'version'),
+          input as Parameters<typeof saveModeration>[4],
+        )
       }
-      return { redirect: `${auditPaths.auditCase(roundId, caseId)}?saved=${parsed.data.submit ? 'submitted' : 'draft'}` }
+      return {
+        redirect: `${auditPaths.auditCase(roundId, caseId)}?saved=${parsed.data.submit ? 'submitted' : 'draft'}`,
+      }
     } catch (error) {
       const collected = new ErrorList()
       const outcome = collectRefusal(error, collected, STALE_AUDIT)
@@ -415,7 +450,12 @@ function withDomainNames(errors: ErrorList): ErrorList {
   for (const error of errors.all) {
     const id = error.href.slice(1)
     const domain = AUDIT_DOMAINS.find(d => id.startsWith(`domains-${d}-`))
-    named.add(id, domain ? `${AUDIT_DOMAIN_LABELS[domain]}: ${error.text.charAt(0).toLowerCase()}${error.text.slice(1)}` : error.text)
+    named.add(
+      id,
+      domain
+        ? `${AUDIT_DOMAIN_LABELS[domain]}: ${error.text.charAt(0).toLowerCase()}${error.text.slice(1)}`
+        : error.text,
+    )
   }
   return named
 }
@@ -465,7 +505,12 @@ async function setAction(op: Operation, request: FastifyRequest): Promise<PageRe
 
 // ---------------------------------------------------------------- child's audit actions
 
-async function childActionPage(op: Operation, request: FastifyRequest, values: FormObject | null, errors = new ErrorList()) {
+async function childActionPage(
+  op: Operation,
+  request: FastifyRequest,
+  values: FormObject | null,
+  errors = new ErrorList(),
+) {
   const childId = childIdOf(request)
   const actionId = idParam(request, 'actionId')
   const { child, actions } = await listChildAuditActions(op, childId)
@@ -544,7 +589,11 @@ export const auditPages: readonly WebPage[] = [
       newRoundPage(await viewAuditRoundForm(op), {
         theme: 'Permanence',
         moderationPercent: '50',
-        sampleRule: { kind: 'random', size: '20', seed: String(Number(op.today.slice(0, 4)) * 100 + Number(op.today.slice(5, 7))) },
+        sampleRule: {
+          kind: 'random',
+          size: '20',
+          seed: String(Number(op.today.slice(0, 4)) * 100 + Number(op.today.slice(5, 7))),
+        },
         deadlineOn: toFormDate(null),
       }),
   },
@@ -587,7 +636,14 @@ export const auditPages: readonly WebPage[] = [
         ...page,
         context: {
           ...page.context,
-          saved: saved === 'draft' ? 'Draft saved' : saved === 'submitted' ? 'Submitted' : saved === 'action' ? 'Action set on the child’s record' : null,
+          saved:
+            saved === 'draft'
+              ? 'Draft saved'
+              : saved === 'submitted'
+                ? 'Submitted'
+                : saved === 'action'
+                  ? 'Action set on the child’s record'
+                  : null,
         },
       }
     },

@@ -26,7 +26,12 @@ describe('learning brief charts', () => {
 
   it('turns inline styles into presentation attributes and drops the rest', () => {
     expect(
-      sanitiseChartSvg('<svg ><style>.a{}</style><text style="font-size:12px;cursor:pointer;fill:#000">x</text></svg>', 'A chart'),
-    ).toBe('<svg role="img" aria-label="A chart" focusable="false" class="app-chart" ><text font-size="12px" fill="#000">x</text></svg>')
+      sanitiseChartSvg(
+        '<svg ><style>.a{}</style><text style="font-size:12px;cursor:pointer;fill:#000">x</text></svg>',
+        'A chart',
+      ),
+    ).toBe(
+      '<svg role="img" aria-label="A chart" focusable="false" class="app-chart" ><text font-size="12px" fill="#000">x</text></svg>',
+    )
   })
 })

@@ -50,10 +50,7 @@ export function sanitiseChartSvg(svg: string, label: string): string {
     )
     .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/\sclass="zr\d+-cls-\d+"/g, '')
-    .replace(
-      /^<svg /,
-      `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" class="app-chart" `,
-    )
+    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" class="app-chart" `)
 }
 
 const BLUE = '#1d70b8'
@@ -142,7 +139,12 @@ export function gradesChart(brief: LearningBrief): string {
     grid: { left: 250, right: 30, top: 50, bottom: 30 },
     legend: { top: 0, left: 250, textStyle: { color: TEXT, fontSize: 14 }, data: grades.map(g => g[1]) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
-    yAxis: { type: 'category', inverse: true, data: domains.map(d => d.label), axisLabel: { color: TEXT, fontSize: 14 } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: domains.map(d => d.label),
+      axisLabel: { color: TEXT, fontSize: 14 },
+    },
     series: grades.map(([key, name, color]) => ({
       name,
       type: 'bar',

@@ -9,7 +9,12 @@ import { auditPaths } from './audit-paths.ts'
 import { goodOrBetterChart, gradesChart } from './learning-brief-chart.ts'
 
 function themes(list: readonly Theme[]) {
-  return list.map(t => ({ domain: AUDIT_DOMAIN_LABELS[t.domain], phrase: t.phrase, audits: t.audits, example: t.example }))
+  return list.map(t => ({
+    domain: AUDIT_DOMAIN_LABELS[t.domain],
+    phrase: t.phrase,
+    audits: t.audits,
+    example: t.example,
+  }))
 }
 
 /**

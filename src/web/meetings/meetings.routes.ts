@@ -73,7 +73,11 @@ function meetingChoices() {
   }
 }
 
-function listPage(list: ChildMeetings, today: CalendarDay, auditActions: readonly TrackedAuditAction[] = []): PageResult {
+function listPage(
+  list: ChildMeetings,
+  today: CalendarDay,
+  auditActions: readonly TrackedAuditAction[] = [],
+): PageResult {
   const child = childHeaderView(list.child, today)
   const childId = list.child.id
   const names = (ids: readonly string[]) => ids.map(id => list.childNames[id] ?? 'another child').join(', ')
