@@ -24,12 +24,12 @@ export async function updateAuditAction(
   input: { status: 'open' | 'done' | 'dropped'; on: CalendarDay | null; note: string },
 ): Promise<{ version: number }> {
   await authoriseChild(op, childId, 'plan:edit')
+  if (input.status === 'dropped' && input.note.trim() === '') {
+    throw new RuleViolationError([domainError('action-dropped-without-reason', ['note'])])
+  }
   const action = (await listAuditActions(op.tx, { childId })).find(a => a.id === actionId)
   if (!action) {
     throw new NotFoundError('Action')
-  }
-  if (input.status === 'dropped' && input.note.trim() === '') {
-    throw new RuleViolationError([domainError('action-dropped-without-reason', ['note'])])
   }
   const version = rowVersionAfter(
     await updateAuditActionRow(op.tx, auditContextOf(op), actionId, expectedVersion, {

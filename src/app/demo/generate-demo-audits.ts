@@ -116,7 +116,7 @@ function auditFor(random: Random, uplift: number): AuditJudgements {
 
 function moderationFor(random: Random, audit: AuditJudgements): ModerationJudgements {
   return Object.fromEntries(
-    AUDIT_DOMAINS.map(domain => {
+    AUDIT_DOMAINS.map((domain): [AuditDomain, ModerationJudgement] => {
       const grade = audit[domain]!.grade!
       if (random.chance(0.12)) {
         const changed: AuditGrade =

@@ -31,7 +31,7 @@ describe('learning brief charts', () => {
         'A chart',
       ),
     ).toBe(
-      '<svg role="img" aria-label="A chart" focusable="false" class="app-chart" ><text font-size="12px" fill="#000">x</text></svg>',
+      '<svg role="img" aria-label="A chart" focusable="false" class="app-brief-chart" ><text font-size="12px" fill="#000">x</text></svg>',
     )
   })
 })
