@@ -5,7 +5,13 @@
  * and a quality-assurance lead can start a new round. Deterministic: the same seed gives the same grades.
  */
 import { AUDIT_DOMAINS, type AuditDomain, type AuditGrade } from '../../domain/audits/audit-domains.ts'
-import type { AuditCase, AuditJudgements, AuditRound, ModerationJudgements } from '../../domain/audits/audit-round.ts'
+import type {
+  AuditCase,
+  AuditJudgements,
+  AuditRound,
+  ModerationJudgement,
+  ModerationJudgements,
+} from '../../domain/audits/audit-round.ts'
 import { allocateCases, drawSample, type SampleCandidate, type SampleRule } from '../../domain/audits/audit-sample.ts'
 import { addCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { Random } from './random.ts'
