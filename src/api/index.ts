@@ -1,5 +1,6 @@
 // Every JSON API route, by area. Each area exports its routes; the server registers this list.
 import type { ApiRoute } from '../http/api-route.ts'
+import { auditRoutes } from './audits/audits.routes.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
@@ -21,4 +22,5 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...planningSettingsRoutes,
   ...meetingRoutes,
   ...panelRoutes,
+  ...auditRoutes,
 ]

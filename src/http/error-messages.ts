@@ -2,6 +2,7 @@
  * Plain-English messages for domain error codes, shared by the API and the web pages. Each area's messages live
  * beside its rules (as data); this module gathers them.
  */
+import { AUDIT_ERROR_MESSAGES } from '../domain/audits/audit-messages.ts'
 import { CARE_RECORD_RULE_MESSAGES } from '../domain/children/care-record-inputs.ts'
 import { MEETING_ERROR_MESSAGES } from '../domain/meetings/meeting-messages.ts'
 import { PANEL_ERROR_MESSAGES } from '../domain/panels/panel-messages.ts'
@@ -15,6 +16,8 @@ const MESSAGES: Record<string, string> = {
   ...PANEL_ERROR_MESSAGES,
   ...PLAN_ERROR_MESSAGES,
   ...PLANNING_MESSAGES,
+  // Case-file audits (issue 9).
+  ...AUDIT_ERROR_MESSAGES,
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AppDependencies } from '../app/shared/dependencies.ts'
 import type { CookieSettings } from '../http/middleware/authentication.ts'
 import { registerAssetRoutes } from './assets/assets.routes.ts'
 import { stylesheet } from './assets/build-assets.ts'
+import { auditPages } from './audits/audits.routes.ts'
 import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
@@ -72,6 +73,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...settingsPages,
       ...authorityDashboardPages,
       ...planningPages,
+      ...auditPages,
     ])
   }
 }

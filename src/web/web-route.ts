@@ -89,6 +89,12 @@ function navigationFor(request: FastifyRequest) {
   if (decideAuthorityAccess(actor.role, 'policy:manage') === 'allow') {
     items.push({ href: '/settings/planning', text: 'Settings' })
   }
+  // Case-file audits (issue 9): auditors see their rounds; managers and analysts the final learning briefs.
+  if (decideAuthorityAccess(actor.role, 'qa:audit') === 'allow') {
+    items.push({ href: '/audits', text: 'Case-file audits' })
+  } else if (decideAuthorityAccess(actor.role, 'qa:view-briefs') === 'allow') {
+    items.push({ href: '/learning-briefs', text: 'Learning briefs' })
+  }
   const path = request.url.split('?')[0]
   return items.map(item => ({ ...item, active: path === item.href }))
 }

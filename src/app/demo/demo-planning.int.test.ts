@@ -5,6 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.ts'
 import { createTestDatabase } from '../../db/testing/test-database.ts'
+import { findSignInCandidate, loadUser } from '../../db/repositories/auth-repository.ts'
+import { viewLearningBrief } from '../audits/view-learning-brief.ts'
+import { actorFromUser } from '../auth/actor-from-user.ts'
+import { createDependencies } from '../shared/default-dependencies.ts'
+import { runOperation } from '../shared/run-operation.ts'
+import { fixedClock } from '../shared/system-clock.ts'
 import { seedDemo } from './seed-demo.ts'
 
 let db: Database
@@ -60,5 +66,43 @@ describe('the demo authority’s planning', () => {
       `SELECT count(*)::int AS n FROM permanence_plans WHERE NOT has_viable_contingency`,
     )
     expect(noContingency[0]!.n).toBeGreaterThan(0)
+  })
+})
+
+describe('the demo authority’s case-file audits (issue 9)', () => {
+  it('has a closed autumn round, moderated, and an open spring round part audited that compares with it', async () => {
+    const rounds = await db.query<{ title: string; status: string; cases: number; audited: number; moderated: number }>(
+      `SELECT r.title, r.status,
+          (SELECT count(*)::int FROM audit_cases c WHERE c.round_id = r.id) AS cases,
+          (SELECT count(DISTINCT g.case_id)::int FROM audit_gradings g WHERE g.round_id = r.id AND g.stage = 'audit') AS audited,
+          (SELECT count(DISTINCT g.case_id)::int FROM audit_gradings g WHERE g.round_id = r.id AND g.stage = 'moderation') AS moderated
+         FROM audit_rounds r JOIN authorities a ON a.authority_id = r.authority_id
+        WHERE a.code = 'northshire' ORDER BY r.created_on`,
+    )
+    expect(rounds).toEqual([
+      { title: 'Permanence audits, autumn', status: 'closed', cases: 11, audited: 11, moderated: 8 },
+      { title: 'Permanence audits, spring', status: 'open', cases: 10, audited: 5, moderated: expect.any(Number) },
+    ])
+    const open = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM child_assignments WHERE kind = 'audit-round' AND ended_at IS NULL`,
+    )
+    expect(open[0]!.n).toBeGreaterThan(0)
+  })
+
+  it('gives a learning brief computed from the grades that reads like the 2019 brief', async () => {
+    const candidate = (await findSignInCandidate(db, 'team.manager@northshire.example'))!
+    const user = await db.withAuthority({ authorityId: candidate.authorityId, userId: candidate.userId }, tx =>
+      loadUser(tx, candidate.userId),
+    )
+    const deps = createDependencies(db, fixedClock('2026-02-02T10:00:00Z'))
+    const view = await runOperation(
+      deps,
+      { actor: actorFromUser(user!)!, policy: 'qa:view-briefs', auditAction: 'LEARNING_BRIEF_VIEWED' },
+      op => viewLearningBrief(op, 'latest'),
+    )
+    expect(view?.round.title).toBe('Permanence audits, autumn')
+    expect(view?.brief.moderationPercent).toBe(73)
+    expect(view?.brief.domains.every(d => d.graded === 11)).toBe(true)
+    expect(view?.brief.strengthThemes.length).toBeGreaterThan(0)
   })
 })

@@ -15,6 +15,7 @@ import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
+import { seedDemoAudits } from './seed-demo-audits.ts'
 import { seededRandom } from './random.ts'
 
 /** The password of every demo account (shown in the README; demo mode only). */
@@ -113,7 +114,24 @@ async function seedAuthority(
   const demoIro = await demoUser('iro', iroTeam, null)
   await demoUser('agency-decision-maker', null, adoptionService)
   await demoUser('panel-member', null, adoptionService)
-  await demoUser('qa-auditor', null, qaService)
+  const qaLead = await demoUser('qa-auditor', null, qaService)
+  // A second quality-assurance auditor, who audits and moderates in the demo's audit rounds (issue 9).
+  const secondAuditorEmail = `second.auditor@${domain}`
+  accounts.push({
+    authority: spec.name,
+    role: 'qa-auditor',
+    email: secondAuditorEmail,
+    name: 'Second quality assurance auditor (demo)',
+  })
+  const secondAuditor = await provisionUser(db, provisioned.authorityId, {
+    email: secondAuditorEmail,
+    displayName: 'Second quality assurance auditor (demo)',
+    role: 'qa-auditor',
+    teamId: null,
+    serviceId: qaService,
+    password: DEMO_PASSWORD,
+    isDemo: true,
+  })
   await demoUser('performance-analyst', null, childrenService)
   await demoUser('administrator', null, null)
   const systemUserId = await provisionUser(db, provisioned.authorityId, {
@@ -199,6 +217,15 @@ async function seedAuthority(
     seed: seed + 1,
     today,
   })
+  // Case-file audits: a closed autumn round and an open spring round that compares with it (issue 9).
+  await seedDemoAudits(db, {
+    authorityId: provisioned.authorityId,
+    systemUserId,
+    leadId: qaLead,
+    secondAuditorId: secondAuditor,
+    seed: seed + 2,
+    today,
+  })
   // Due dates last, so they are worked out from the plans and meetings too.
   await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
@@ -252,12 +279,18 @@ export async function seedDemo(
  * @returns the accounts
  */
 export function demoAccounts(): DemoAccount[] {
-  return (['northshire', 'southvale'] as const).flatMap(code =>
-    (Object.keys(DEMO_ROLE_EMAIL) as Role[]).map(role => ({
+  return (['northshire', 'southvale'] as const).flatMap(code => [
+    ...(Object.keys(DEMO_ROLE_EMAIL) as Role[]).map(role => ({
       authority: code === 'northshire' ? 'Northshire' : 'Southvale',
       role,
       email: `${DEMO_ROLE_EMAIL[role]}@${code}.example`,
       name: `${ROLE_LABELS[role]} (demo)`,
     })),
-  )
+    {
+      authority: code === 'northshire' ? 'Northshire' : 'Southvale',
+      role: 'qa-auditor' as const,
+      email: `second.auditor@${code}.example`,
+      name: 'Second quality assurance auditor (demo)',
+    },
+  ])
 }

@@ -69,6 +69,8 @@ export const AUTHORITY_ACTIONS = [
   'scorecard:configure',
   'timescales:evaluate',
   'qa:manage-rounds',
+  'qa:audit',
+  'qa:view-briefs',
   'users:manage',
   'restrictions:report',
   'policy:view',
@@ -163,6 +165,10 @@ const AUTHORITY_GRANTS: Record<AuthorityAction, ReadonlySet<Role>> = {
   'scorecard:configure': new Set<Role>(['performance-analyst', 'administrator']),
   'timescales:evaluate': new Set<Role>(ROLES),
   'qa:manage-rounds': new Set<Role>(['qa-auditor']),
+  // Working in an audit round (grading, moderating): what the round allows is decided by decideAuditRoundAccess.
+  'qa:audit': new Set<Role>(['qa-auditor']),
+  // Learning briefs hold figures and themes, not children: for QA, managers, performance and the authority dashboard.
+  'qa:view-briefs': new Set<Role>(['qa-auditor', 'team-manager', 'performance-analyst', 'administrator']),
   'users:manage': new Set<Role>(['administrator']),
   'restrictions:report': new Set<Role>(['administrator', 'team-manager']),
   'policy:view': new Set<Role>(ROLES),
@@ -246,4 +252,52 @@ export function relationshipToChild(facts: RelationshipFacts): AccessRelationshi
     return 'same-service'
   }
   return 'none'
+}
+
+/**
+ * A user's relationships to an audit round: its lead (who set it up), an auditor of some of its cases, a moderator
+ * of some. A user may hold several (a lead who also audits); none means the round is not theirs.
+ */
+export const AUDIT_ROUND_RELATIONSHIPS = ['lead', 'auditor', 'moderator'] as const
+export type AuditRoundRelationship = (typeof AUDIT_ROUND_RELATIONSHIPS)[number]
+
+/** Actions within an audit round. Case actions are about one case, for which the relationship is case-specific. */
+export const AUDIT_ROUND_ACTIONS = [
+  'round:view',
+  'round:manage',
+  'round:view-brief',
+  'case:view',
+  'case:grade',
+  'case:moderate',
+] as const
+export type AuditRoundAction = (typeof AUDIT_ROUND_ACTIONS)[number]
+
+const AUDIT_ROUND_GRANTS: Record<AuditRoundAction, ReadonlySet<AuditRoundRelationship>> = {
+  // Auditors and moderators see the round, but only their own cases in it (the use case lists only those).
+  'round:view': new Set<AuditRoundRelationship>(['lead', 'auditor', 'moderator']),
+  'round:manage': new Set<AuditRoundRelationship>(['lead']),
+  'round:view-brief': new Set<AuditRoundRelationship>(['lead']),
+  'case:view': new Set<AuditRoundRelationship>(['lead', 'auditor', 'moderator']),
+  'case:grade': new Set<AuditRoundRelationship>(['auditor']),
+  'case:moderate': new Set<AuditRoundRelationship>(['moderator']),
+}
+
+/**
+ * Decides whether a user may act in an audit round (deny by default: only quality assurance auditors, and only in
+ * rounds and cases that name them). For a case, pass the relationships to that case: the round's lead, the case's
+ * auditor, the case's moderator.
+ * @param role - the user's role
+ * @param action - what they want to do
+ * @param relationships - how the round (or case) names them
+ * @returns allow or deny
+ */
+export function decideAuditRoundAccess(
+  role: Role,
+  action: AuditRoundAction,
+  relationships: ReadonlySet<AuditRoundRelationship>,
+): Decision {
+  if (role !== 'qa-auditor') {
+    return 'deny'
+  }
+  return [...relationships].some(r => AUDIT_ROUND_GRANTS[action].has(r)) ? 'allow' : 'deny'
 }

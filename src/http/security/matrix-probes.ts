@@ -468,6 +468,79 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
     allowed: [412],
     isChildRoute: false,
   },
+  // Case-file audits (issue 9). Round-level routes are asked about a round that does not exist: a QA auditor gets past
+  // authorisation to "not found" (404, audited as not-found), every other role is refused (403).
+  'GET /api/v1/audit-rounds': { path: () => '/api/v1/audit-rounds', allowed: [200], isChildRoute: false },
+  // Refused by the rules once authorised: no such auditor, and a deadline in the past.
+  'POST /api/v1/audit-rounds': {
+    path: () => '/api/v1/audit-rounds',
+    body: target => ({
+      title: 'Matrix probe',
+      theme: 'Permanence',
+      sampleRule: { kind: 'random', size: 1, seed: 1 },
+      auditorIds: [target.missingId],
+      moderationPercent: 0,
+      deadlineOn: '2020-01-01',
+    }),
+    allowed: [422],
+    isChildRoute: false,
+  },
+  'GET /api/v1/audit-rounds/:roundId': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}`,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'POST /api/v1/audit-rounds/:roundId/close': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/close`,
+    body: () => ({ reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'GET /api/v1/audit-rounds/:roundId/cases/:caseId': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}`,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'PUT /api/v1/audit-rounds/:roundId/cases/:caseId/audit': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/audit`,
+    body: () => ({ domains: {} }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'PUT /api/v1/audit-rounds/:roundId/cases/:caseId/moderation': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/moderation`,
+    body: () => ({ domains: {} }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'POST /api/v1/audit-rounds/:roundId/cases/:caseId/actions': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/actions`,
+    body: target => ({ domain: 'plans', description: 'Matrix probe', ownerId: target.ownerId, dueOn: FUTURE }),
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'GET /api/v1/audit-rounds/:roundId/learning-brief': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/learning-brief`,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'GET /api/v1/audit-rounds/:roundId/learning-brief/document': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/learning-brief/document?format=pdf`,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'GET /api/v1/children/:childId/audit-actions': { path: child('/audit-actions'), allowed: [200], isChildRoute: true },
+  // Dropped without a reason: refused by the rule once the child is authorised, before the action is looked up.
+  'PUT /api/v1/children/:childId/audit-actions/:actionId': {
+    path: target => `/api/v1/children/${target.childId}/audit-actions/${target.missingId}`,
+    body: () => ({ status: 'dropped', note: '' }),
+    ifMatch: true,
+    allowed: [422],
+    isChildRoute: true,
+  },
   'POST /api/v1/users/:userId/second-factor/reset': {
     path: target => `/api/v1/users/${target.ownerId}/second-factor/reset`,
     ifMatch: true,

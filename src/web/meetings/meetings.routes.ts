@@ -5,6 +5,8 @@
  * closing it; cancelling; and updating an action. Forms keep every answer on error.
  */
 import type { FastifyRequest } from 'fastify'
+import { listChildAuditActions, type TrackedAuditAction } from '../../app/audits/list-child-audit-actions.ts'
+import { AUDIT_DOMAIN_LABELS } from '../../domain/audits/audit-domains.ts'
 import { cancelMeeting } from '../../app/meetings/cancel-meeting.ts'
 import { closeMeeting } from '../../app/meetings/close-meeting.ts'
 import { listChildMeetings, type ChildMeetings } from '../../app/meetings/list-child-meetings.ts'
@@ -71,7 +73,11 @@ function meetingChoices() {
   }
 }
 
-function listPage(list: ChildMeetings, today: CalendarDay): PageResult {
+function listPage(
+  list: ChildMeetings,
+  today: CalendarDay,
+  auditActions: readonly TrackedAuditAction[] = [],
+): PageResult {
   const child = childHeaderView(list.child, today)
   const childId = list.child.id
   const names = (ids: readonly string[]) => ids.map(id => list.childNames[id] ?? 'another child').join(', ')
@@ -127,6 +133,22 @@ function listPage(list: ChildMeetings, today: CalendarDay): PageResult {
         decidedOn: decision.decidedOn,
         by: decision.decidedBy.name,
         reasons: decision.reasons,
+      })),
+      // Actions that case-file audit findings set on the child's record (issue 9).
+      auditActions: auditActions.map(a => ({
+        description: a.description,
+        domain: AUDIT_DOMAIN_LABELS[a.domain],
+        owner: a.ownerName,
+        dueOn: a.dueOn,
+        tag:
+          a.status === 'done'
+            ? { text: 'Done', classes: 'govuk-tag--green' }
+            : a.status === 'dropped'
+              ? { text: 'Dropped', classes: 'govuk-tag--grey' }
+              : a.isOverdue
+                ? { text: 'Overdue', classes: 'govuk-tag--red' }
+                : { text: 'Open', classes: 'govuk-tag--blue' },
+        href: `/children/${childId}/audit-actions/${a.id}`,
       })),
       permissions: list.permissions,
       newMeetingHref: planPaths.newMeeting(childId),
@@ -387,7 +409,12 @@ export const meetingPages: readonly WebPage[] = [
     url: '/children/:childId/meetings',
     policy: 'child:view',
     audit: 'MEETINGS_VIEWED',
-    handle: async (op, request) => listPage(await listChildMeetings(op, childIdOf(request)), op.today),
+    handle: async (op, request) =>
+      listPage(
+        await listChildMeetings(op, childIdOf(request)),
+        op.today,
+        (await listChildAuditActions(op, childIdOf(request))).actions,
+      ),
   },
   {
     method: 'GET',

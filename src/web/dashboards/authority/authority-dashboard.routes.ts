@@ -1,12 +1,16 @@
 /**
  * The authority dashboard for heads of service and performance analysts. Issue 8 adds its adoption scorecard
  * section (src/web/returns/partials/adoption-scorecard.njk); the web-interface issue adds time to permanence, the
- * options mix and trends (permanence-measures.njk).
+ * options mix and trends (permanence-measures.njk); issue 9 the latest learning brief of the case-file audits
+ * (src/web/audits/learning-brief-dashboard.njk).
  */
+import { viewLearningBrief } from '../../../app/audits/view-learning-brief.ts'
 import { viewAuthorityDashboard } from '../../../app/dashboards/view-authority-dashboard.ts'
 import { viewAdoptionScorecard } from '../../../app/returns/view-adoption-scorecard.ts'
 import { collectionYearOf } from '../../../domain/returns/collection-year.ts'
 import { adoptionScorecardViewModel } from '../../returns/adoption-scorecard.view-model.ts'
+import { decideAuthorityAccess } from '../../../domain/access/policies.ts'
+import { learningBriefViewModel } from '../../audits/learning-brief.view-model.ts'
 import type { WebPage } from '../../web-route.ts'
 import { permanenceMeasuresViewModel } from './permanence-measures.view-model.ts'
 
@@ -25,12 +29,18 @@ export const authorityDashboardPages: readonly WebPage[] = [
       const toYear = cohortYears.includes(asked) ? asked : current - 1
       const measures = await viewAuthorityDashboard(op)
       const scorecard = await viewAdoptionScorecard(op, toYear)
+      // Case-file audits (issue 9): the latest final learning brief, for those who read briefs.
+      const brief =
+        decideAuthorityAccess(op.actor.role, 'qa:view-briefs') === 'allow'
+          ? await viewLearningBrief(op, 'latest')
+          : null
       return {
         template: 'dashboards/authority/authority-dashboard.njk',
         context: {
           today: op.today,
           permanence: permanenceMeasuresViewModel(measures),
           scorecard: adoptionScorecardViewModel(scorecard, cohortYears),
+          learningBrief: brief ? learningBriefViewModel(brief) : null,
         },
       }
     },

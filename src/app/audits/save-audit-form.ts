@@ -1,0 +1,65 @@
+import { insertGrading } from '../../db/repositories/audits-repository.ts'
+import { findPostgresError, SQLSTATE } from '../../db/errors.ts'
+import { checkAuditForm, type AuditJudgements } from '../../domain/audits/audit-round.ts'
+import { domainError } from '../../domain/shared/result.ts'
+import { RuleViolationError, StaleVersionError } from '../shared/errors.ts'
+import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
+import { orRefuse } from '../plans/plan-support.ts'
+import { auditContextOf, latestSubmitted, loadCaseFor, loadCaseGradings } from './audit-support.ts'
+
+/**
+ * Saves the audit form of a case, by its auditor: a draft, or submitted (every domain graded with evidence, and what
+ * would make it better below outstanding). Each save is a new version; once submitted, a change needs a reason, and
+ * the earlier grades stay in the history.
+ * @param op - the operation
+ * @param roundId - the round
+ * @param caseId - the case
+ * @param expectedVersion - how many versions the auditor saw (0 for none)
+ * @param input - the judgements, whether to submit, and the reason for changing a submitted form
+ * @returns the new version
+ */
+export async function saveAuditForm(
+  op: Operation,
+  roundId: string,
+  caseId: string,
+  expectedVersion: number,
+  input: { judgements: AuditJudgements; submit: boolean; changeReason: string },
+): Promise<{ version: number; isSubmitted: boolean }> {
+  authoriseAuthority(op, 'qa:audit')
+  const { round, auditCase } = await loadCaseFor(op, roundId, caseId, 'case:grade')
+  if (round.status !== 'open') {
+    throw new RuleViolationError([domainError('round-closed', [])])
+  }
+  const gradings = await loadCaseGradings(op, auditCase)
+  const current = gradings.audit.length
+  if (current !== expectedVersion) {
+    throw new StaleVersionError(expectedVersion, current)
+  }
+  const wasSubmitted = latestSubmitted(gradings.audit) !== undefined
+  const judgements = orRefuse(
+    checkAuditForm(input.judgements, { isSubmitting: input.submit, wasSubmitted, changeReason: input.changeReason }),
+  )
+  const isSubmitted = input.submit || wasSubmitted
+  try {
+    await insertGrading(op.tx, auditContextOf(op), auditCase, {
+      stage: 'audit',
+      roundId: round.id,
+      caseId: auditCase.id,
+      sequence: current + 1,
+      isSubmitted,
+      judgements,
+      changeReason: wasSubmitted ? input.changeReason.trim() : '',
+      recordedById: op.actor.userId,
+      recordedByName: op.actor.displayName,
+      recordedOn: op.today,
+    })
+  } catch (error) {
+    if (findPostgresError(error)?.code === SQLSTATE.uniqueViolation) {
+      throw new StaleVersionError(expectedVersion, expectedVersion + 1)
+    }
+    throw error
+  }
+  op.addAuditDetail('stage', 'audit')
+  op.addAuditDetail('submitted', isSubmitted)
+  return { version: current + 1, isSubmitted }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { AUDIT_DOMAINS, isGoodOrBetter } from './audit-domains.ts'
+import {
+  auditStatusOf,
+  checkAuditForm,
+  checkModeration,
+  finalGrades,
+  moderationStatusOf,
+  type AuditJudgements,
+  type GradingVersion,
+} from './audit-round.ts'
+
+const complete: AuditJudgements = Object.fromEntries(
+  AUDIT_DOMAINS.map(d => [d, { grade: 'good', evidence: 'Evidence', improvement: 'Better' }]),
+)
+
+const version = (isSubmitted: boolean): GradingVersion<AuditJudgements> => ({
+  caseId: 'case',
+  sequence: 1,
+  isSubmitted,
+  judgements: complete,
+  changeReason: '',
+  recordedById: 'u',
+  recordedByName: 'U',
+  recordedOn: '2026-03-02' as never,
+})
+
+const codes = (r: { ok: boolean; errors?: readonly { code: string }[] }) => (r.ok ? [] : r.errors!.map(e => e.code))
+
+describe('the audit form', () => {
+  it('takes a partial draft', () => {
+    expect(
+      checkAuditForm(
+        { assessment: { grade: 'good', evidence: '', improvement: '' } },
+        { isSubmitting: false, wasSubmitted: false, changeReason: '' },
+      ).ok,
+    ).toBe(true)
+  })
+
+  it('needs every domain graded with evidence to submit, and what would make it better below outstanding', () => {
+    const result = checkAuditForm(
+      {
+        ...complete,
+        plans: { grade: 'inadequate', evidence: 'x', improvement: '' },
+        reviews: { grade: null, evidence: '', improvement: '' },
+        stability: { grade: 'outstanding', evidence: ' ', improvement: '' },
+      },
+      { isSubmitting: true, wasSubmitted: false, changeReason: '' },
+    )
+    expect(codes(result)).toEqual(['improvement-missing', 'grade-missing', 'evidence-missing'])
+  })
+
+  it('needs a reason to change a submitted form (the earlier grades stay in the history)', () => {
+    expect(codes(checkAuditForm(complete, { isSubmitting: true, wasSubmitted: true, changeReason: '' }))).toEqual([
+      'change-reason-missing',
+    ])
+    expect(
+      checkAuditForm(complete, { isSubmitting: true, wasSubmitted: true, changeReason: 'New review read' }).ok,
+    ).toBe(true)
+  })
+
+  it('reports where the audit stands', () => {
+    expect(auditStatusOf(undefined)).toBe('not-started')
+    expect(auditStatusOf(version(false))).toBe('in-progress')
+    expect(auditStatusOf(version(true))).toBe('submitted')
+  })
+})
+
+describe('moderation', () => {
+  const agreed = Object.fromEntries(
+    AUDIT_DOMAINS.map(d => [d, { outcome: 'agreed' as const, grade: null, reason: '' }]),
+  )
+
+  it('agrees or changes each grade; a change needs a different grade and a reason', () => {
+    expect(checkModeration(agreed, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' }).ok).toBe(
+      true,
+    )
+    const same = { ...agreed, plans: { outcome: 'changed' as const, grade: 'good' as const, reason: '' } }
+    expect(
+      codes(checkModeration(same, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' })),
+    ).toEqual(['moderated-grade-unchanged', 'moderation-reason-missing'])
+    const none = { ...agreed, plans: { outcome: 'changed' as const, grade: null, reason: 'Because' } }
+    expect(
+      codes(checkModeration(none, complete, { isSubmitting: false, wasSubmitted: false, changeReason: '' })),
+    ).toEqual(['moderated-grade-missing'])
+    expect(
+      codes(checkModeration({}, complete, { isSubmitting: true, wasSubmitted: false, changeReason: '' })),
+    ).toHaveLength(10)
+  })
+
+  it('says where moderation stands', () => {
+    expect(moderationStatusOf({ moderatorId: null }, version(true), undefined)).toBe('not-chosen')
+    expect(moderationStatusOf({ moderatorId: 'm' }, version(false), undefined)).toBe('waiting-for-audit')
+    expect(moderationStatusOf({ moderatorId: 'm' }, version(true), undefined)).toBe('not-started')
+  })
+
+  it('keeps the moderator’s grade where they changed one, else the auditor’s', () => {
+    const grades = finalGrades(complete, {
+      plans: { outcome: 'changed', grade: 'inadequate', reason: 'r' },
+      reviews: { outcome: 'agreed', grade: null, reason: '' },
+    })
+    expect(grades.plans).toBe('inadequate')
+    expect(grades.reviews).toBe('good')
+    expect(finalGrades(null, null)).toEqual({})
+  })
+
+  it('counts outstanding and good as good or better', () => {
+    expect(['outstanding', 'good', 'requires-improvement', 'inadequate'].map(g => isGoodOrBetter(g as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+  })
+})
