@@ -1,4 +1,8 @@
-import { loadAuthorityReturnFacts, loadScorecardThresholds } from '../../db/repositories/returns-repository.ts'
+import {
+  listChildrenWithAdoptionJourneys,
+  loadAuthorityReturnFacts,
+  loadScorecardThresholds,
+} from '../../db/repositories/returns-repository.ts'
 import { collectionYearOf, type CollectionYear } from '../../domain/returns/collection-year.ts'
 import {
   DEFAULT_SCORECARD_THRESHOLDS,
@@ -28,7 +32,8 @@ export async function viewAdoptionScorecard(op: Operation, toYear?: CollectionYe
   authoriseAuthority(op, 'dashboard:authority')
   const stored = await loadScorecardThresholds(op.tx)
   const thresholds = stored?.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS
-  const facts = await loadAuthorityReturnFacts(op.tx)
+  // Only a child with an adoption journey can be scored (scoreChild): the others' facts are not loaded.
+  const facts = await loadAuthorityReturnFacts(op.tx, { childIds: await listChildrenWithAdoptionJourneys(op.tx) })
   const year = toYear ?? collectionYearOf(op.today) - 1
   const cohort = scoreCohort(facts, year, thresholds)
   op.addAuditDetail('toYear', year)

@@ -516,6 +516,19 @@ function groupByChild(rows: readonly Row[]): Map<string, Row[]> {
 }
 
 /**
+ * The children with an adoption journey (not voided): the only ones the adoption scorecard can count.
+ * @param tx - the transaction
+ * @returns their ids
+ */
+export async function listChildrenWithAdoptionJourneys(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ childId: adoptionJourneys.childId })
+    .from(adoptionJourneys)
+    .where(isNull(adoptionJourneys.voidedAt))
+  return rows.map(row => row.childId)
+}
+
+/**
  * Every (or some) children's ReturnFacts in the authority, with one query per table whatever the number of
  * children (20,000 children load in a few seconds). Children in LA child ID order.
  * @param tx - the transaction
