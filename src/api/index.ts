@@ -2,6 +2,7 @@
 import type { ApiRoute } from '../http/api-route.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
+import { networkRoutes } from './network/network.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
 import { planRoutes } from './plans/plans.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
@@ -13,4 +14,5 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...planRoutes,
   ...meetingRoutes,
   ...panelRoutes,
+  ...networkRoutes,
 ]

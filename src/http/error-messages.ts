@@ -4,6 +4,7 @@
  */
 import { CARE_RECORD_RULE_MESSAGES } from '../domain/children/care-record-inputs.ts'
 import { MEETING_ERROR_MESSAGES } from '../domain/meetings/meeting-messages.ts'
+import { NETWORK_RULE_MESSAGES } from '../domain/network/network-inputs.ts'
 import { PANEL_ERROR_MESSAGES } from '../domain/panels/panel-messages.ts'
 import { PLAN_ERROR_MESSAGES } from '../domain/plans/plan-messages.ts'
 import { PLANNING_MESSAGES } from '../domain/plans/planning-messages.ts'
@@ -15,6 +16,8 @@ const MESSAGES: Record<string, string> = {
   ...PANEL_ERROR_MESSAGES,
   ...PLAN_ERROR_MESSAGES,
   ...PLANNING_MESSAGES,
+  // The child's network (issue 7).
+  ...NETWORK_RULE_MESSAGES,
 }
 
 /**
