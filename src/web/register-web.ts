@@ -8,6 +8,7 @@ import { registerAssetRoutes } from './assets/assets.routes.ts'
 import { stylesheet } from './assets/build-assets.ts'
 import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
+import { networkPages } from './network/network.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
@@ -42,6 +43,6 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       (request, reply) => sendPage(reply, request, 'accessibility.njk', {}),
     )
     app.renderWebNotFound = (request, reply) => sendPage(reply, request, 'errors/not-found.njk', {}, 404)
-    registerWebPages(app, deps, [...caseloadPages, ...childRecordPages, ...searchPages, ...planningPages])
+    registerWebPages(app, deps, [...caseloadPages, ...childRecordPages, ...searchPages, ...planningPages, ...networkPages])
   }
 }

@@ -57,6 +57,9 @@ function navigationFor(request: FastifyRequest) {
   }
   const items = [{ href: paths.home(), text: 'My caseload' }]
   items.push({ href: paths.search(), text: 'Search' })
+  if (actor.role === 'team-manager') {
+    items.push({ href: paths.splitSiblings(), text: 'Siblings apart' })
+  }
   return items.map(item => ({ ...item, active: request.url === item.href }))
 }
 
