@@ -43,6 +43,12 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       (request, reply) => sendPage(reply, request, 'accessibility.njk', {}),
     )
     app.renderWebNotFound = (request, reply) => sendPage(reply, request, 'errors/not-found.njk', {}, 404)
-    registerWebPages(app, deps, [...caseloadPages, ...childRecordPages, ...searchPages, ...planningPages, ...networkPages])
+    registerWebPages(app, deps, [
+      ...caseloadPages,
+      ...childRecordPages,
+      ...searchPages,
+      ...planningPages,
+      ...networkPages,
+    ])
   }
 }

@@ -84,7 +84,9 @@ describe('the network API', () => {
     expect(future.body.errors).toEqual([
       { path: 'heldOn', code: 'date-in-future', message: 'The date must be today or in the past' },
     ])
-    const missing = await api.post<Body>(`/api/v1/children/${childId}/network/family-meetings`, { heldOn: '2026-01-10' })
+    const missing = await api.post<Body>(`/api/v1/children/${childId}/network/family-meetings`, {
+      heldOn: '2026-01-10',
+    })
     expect(missing.status).toBe(400)
     expect(missing.body.errors?.[0]).toMatchObject({ path: 'kind', code: 'required' })
     const held = await api.post<Body>(`/api/v1/children/${childId}/network/family-meetings`, {
@@ -119,7 +121,11 @@ describe('the network API', () => {
     const moved = await api.post(`/api/v1/children/${childId}/placement-moves`, {
       movedOn: '2026-01-05',
       reasonEnded: 'care-plan',
-      placement: { placementType: 'connected-foster-other', carerPersonId: grandmotherId, providerType: 'own-authority' },
+      placement: {
+        placementType: 'connected-foster-other',
+        carerPersonId: grandmotherId,
+        providerType: 'own-authority',
+      },
     })
     expect(moved.status, JSON.stringify(moved.body)).toBe(201)
     const assessed = await api.post<{ id: string }>(`/api/v1/children/${childId}/network/kinship-assessments`, {
@@ -220,7 +226,11 @@ describe('the network API', () => {
     expect(network.body.timescales.find(i => i.rule === 'KIT-01')?.dueOn).toBe('2026-01-17')
     const familyTime = network.body.familyTime[0]!
     expect(familyTime.isSuspended).toBe(true)
-    expect(familyTime.suspensions[0]?.path).toEqual({ kind: 'section-34', limitOn: '2026-01-17', state: 'within-limit' })
+    expect(familyTime.suspensions[0]?.path).toEqual({
+      kind: 'section-34',
+      limitOn: '2026-01-17',
+      state: 'within-limit',
+    })
     expect(familyTime.plannedVersusActual.at(-1)).toMatchObject({ happened: 1, cancelled: 1 })
   })
 
@@ -235,7 +245,9 @@ describe('the network API', () => {
     const network = await api.get<Body & { lifeStoryWork: { kind: string; state: string }[] }>(
       `/api/v1/children/${childId}/network`,
     )
-    expect(network.body.lifeStoryWork).toEqual([expect.objectContaining({ kind: 'later-life-letter', state: 'overdue' })])
+    expect(network.body.lifeStoryWork).toEqual([
+      expect.objectContaining({ kind: 'later-life-letter', state: 'overdue' }),
+    ])
   })
 
   it('shows a manager every sibling group split without an assessment, until one is recorded', async () => {

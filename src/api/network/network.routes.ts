@@ -85,6 +85,8 @@ export function presentNetwork(view: ChildNetworkView) {
 
 function recordRoutes(kind: NetworkKind): ApiRoute<never, never, never>[] {
   const words = kind.replace(/-/g, ' ')
+  const createSchema: z.ZodType<Record<string, unknown>> = NETWORK_CREATE_SCHEMAS[kind]
+  const updateSchema: z.ZodType<Record<string, unknown>> = NETWORK_UPDATE_SCHEMAS[kind]
   return [
     apiRoute({
       method: 'POST',
@@ -94,7 +96,7 @@ function recordRoutes(kind: NetworkKind): ApiRoute<never, never, never>[] {
       policy: 'child:edit',
       audit: 'NETWORK_RECORD_ADDED',
       params: ChildParamsSchema,
-      body: NETWORK_CREATE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>,
+      body: createSchema,
       response: CreatedResponseSchema,
       labels: NETWORK_FIELD_LABELS,
       handle: async (op, { params, body }) => {
@@ -115,7 +117,7 @@ function recordRoutes(kind: NetworkKind): ApiRoute<never, never, never>[] {
       policy: 'child:edit',
       audit: 'NETWORK_RECORD_CHANGED',
       params: RecordParamsSchema,
-      body: NETWORK_UPDATE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>,
+      body: updateSchema,
       response: VersionResponseSchema,
       labels: NETWORK_FIELD_LABELS,
       needsVersion: true,

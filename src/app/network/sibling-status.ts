@@ -7,7 +7,12 @@ import { loadSiblingAssessmentsNaming } from '../../db/repositories/network-repo
 import { loadPlanVersionsForChildren } from '../../db/repositories/plans-repository.ts'
 import type { CareRecord } from '../../domain/children/care-record.ts'
 import { primaryOptionType } from '../../domain/plans/plan-queries.ts'
-import { siblingPairStatus, type AssessedPair, type PairStatus, type SiblingPair } from '../../domain/network/siblings.ts'
+import {
+  siblingPairStatus,
+  type AssessedPair,
+  type PairStatus,
+  type SiblingPair,
+} from '../../domain/network/siblings.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { Tx } from '../../db/client.ts'
 import { planStateOf } from '../plans/plan-support.ts'

@@ -1,4 +1,8 @@
-import { loadNetworkRows, loadSiblingAssessmentsNaming, type NetworkRow } from '../../db/repositories/network-repository.ts'
+import {
+  loadNetworkRows,
+  loadSiblingAssessmentsNaming,
+  type NetworkRow,
+} from '../../db/repositories/network-repository.ts'
 import type { StoredTimescaleItem } from '../../db/repositories/timescales-repository.ts'
 import type { CareRecord, ChildRelationship, Person } from '../../domain/children/care-record.ts'
 import { earliestDayMonthsAfter } from '../../domain/deadlines/period.ts'
@@ -78,7 +82,10 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
   })
   const pairs = record.siblings.map(s => ({ childId, siblingChildId: s.siblingChildId, kind: s.kind }))
   const statuses = await statusOfPairs(op.tx, pairs, op.today)
-  const names = await childNames(op, record.siblings.map(s => s.siblingChildId))
+  const names = await childNames(
+    op,
+    record.siblings.map(s => s.siblingChildId),
+  )
   const rows = async (kind: Parameters<typeof loadNetworkRows>[1]) => loadNetworkRows(op.tx, kind, [childId])
   const plans = await rows('family-time-plans')
   const sessions = await rows('family-time-sessions')
@@ -94,7 +101,9 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
     return p ? `${p.givenNames} ${p.familyName}` : 'Someone in the network'
   }
   const familyTime = plans.map(plan => {
-    const own = sessions.filter(s => s.planId === plan.id).sort((a, b) => ((a.occurredOn as string) < (b.occurredOn as string) ? -1 : 1))
+    const own = sessions
+      .filter(s => s.planId === plan.id)
+      .sort((a, b) => ((a.occurredOn as string) < (b.occurredOn as string) ? -1 : 1))
     const stops = suspensions
       .filter(s => s.planId === plan.id)
       .map((s): NetworkRow & { path: SuspensionPath } => ({
@@ -129,7 +138,10 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
           outcome: s.outcome as 'attended',
           cancelledBy: (s.cancelledBy as string | null) ?? null,
         })),
-        stops.map(s => ({ suspendedOn: s.suspendedOn as CalendarDay, resumedOn: (s.resumedOn as CalendarDay | null) ?? null })),
+        stops.map(s => ({
+          suspendedOn: s.suspendedOn as CalendarDay,
+          resumedOn: (s.resumedOn as CalendarDay | null) ?? null,
+        })),
         reviewDates,
         op.today,
       ),

@@ -3,7 +3,7 @@
  * version (the database keeps each version), "delete" is a void with a reason, and every write is conditional on the
  * version the user saw.
  */
-import { and, arrayOverlaps, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, arrayOverlaps, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
 import type { NetworkKind } from '../../domain/network/network-inputs.ts'
 import type { Tx } from '../client.ts'
@@ -157,7 +157,7 @@ async function conditionalUpdate(
 ): Promise<UpdateOutcome> {
   const updated = (await tx
     .update(table)
-    .set({ ...values, version: expectedVersion + 1 } as never)
+    .set({ ...values, version: expectedVersion + 1 })
     .where(and(eq(table.id, id), eq(table.version, expectedVersion), isNull(table.voidedAt)))
     .returning({ version: table.version })) as { version: number }[]
   if (updated[0]) {
@@ -227,7 +227,7 @@ export async function loadAllSiblingLinks(
   tx: Tx,
 ): Promise<{ id: string; childId: string; siblingChildId: string; kind: string }[]> {
   const rows = await tx.execute(
-    sql`SELECT id, child_id AS "childId", sibling_child_id AS "siblingChildId", kind FROM sibling_links WHERE voided_at IS NULL ORDER BY child_id, sibling_child_id` as SQL,
+    sql`SELECT id, child_id AS "childId", sibling_child_id AS "siblingChildId", kind FROM sibling_links WHERE voided_at IS NULL ORDER BY child_id, sibling_child_id`,
   )
-  return (rows as unknown as { rows: { id: string; childId: string; siblingChildId: string; kind: string }[] }).rows
+  return (rows as { rows: { id: string; childId: string; siblingChildId: string; kind: string }[] }).rows
 }

@@ -288,7 +288,12 @@ export type Closeness = keyof typeof CLOSENESS
 export const CLOSENESS_VALUES = Object.keys(CLOSENESS) as [Closeness, ...Closeness[]]
 
 /** Which side of the child's family a relative is on (the genogram's left and right). */
-export const SIDES_OF_FAMILY = { maternal: 'Maternal', paternal: 'Paternal', both: 'Both', none: 'Not a relative' } as const
+export const SIDES_OF_FAMILY = {
+  maternal: 'Maternal',
+  paternal: 'Paternal',
+  both: 'Both',
+  none: 'Not a relative',
+} as const
 export type SideOfFamily = keyof typeof SIDES_OF_FAMILY
 export const SIDE_OF_FAMILY_VALUES = Object.keys(SIDES_OF_FAMILY) as [SideOfFamily, ...SideOfFamily[]]
 

@@ -140,7 +140,11 @@ export function suspensionPath(
     if (resolvedOn !== undefined && resolvedOn <= limitOn) {
       return { kind: 'section-34', limitOn, state: 'resolved' }
     }
-    return { kind: 'section-34', limitOn, state: today >= limitOn || resolvedOn !== undefined ? 'escalate' : 'within-limit' }
+    return {
+      kind: 'section-34',
+      limitOn,
+      state: today >= limitOn || resolvedOn !== undefined ? 'escalate' : 'within-limit',
+    }
   }
   if (legalStatus === 'section-20') {
     return { kind: 'section-20', state: resumed ? 'resolved' : 'agree-with-parents' }

@@ -56,7 +56,10 @@ export type AssessmentOutcome = keyof typeof ASSESSMENT_OUTCOMES
 export const TOGETHER_OR_APART = { together: 'Live together', apart: 'Live apart' } as const
 export type TogetherOrApart = keyof typeof TOGETHER_OR_APART
 
-export const FAMILY_TIME_MODES = { direct: 'Direct (in person or video)', indirect: 'Indirect (letters, cards, gifts)' } as const
+export const FAMILY_TIME_MODES = {
+  direct: 'Direct (in person or video)',
+  indirect: 'Indirect (letters, cards, gifts)',
+} as const
 export const FAMILY_TIME_PERIODS = { week: 'a week', month: 'a month', year: 'a year' } as const
 export type FamilyTimePeriod = keyof typeof FAMILY_TIME_PERIODS
 export const SUPERVISION_LEVELS = {
@@ -92,7 +95,8 @@ export const LIFE_STORY_STATUSES = {
   completed: 'Completed',
 } as const
 
-const keys = <T extends Record<string, unknown>>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]
+const keys = <T extends Record<string, unknown>>(table: T) =>
+  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]
 const optionalChoice = <T extends string>(values: readonly [T, ...T[]]) =>
   choiceSchema(values)
     .nullish()

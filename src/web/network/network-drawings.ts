@@ -103,14 +103,31 @@ const sideOrder = (side: string | null) => (side === 'maternal' ? 0 : side === '
  * @param siblings - brothers and sisters who are children in our records
  * @returns the SVG
  */
-export function genogramSvg(child: DrawnChild, people: readonly DrawnPerson[], siblings: readonly DrawnSibling[]): string {
+export function genogramSvg(
+  child: DrawnChild,
+  people: readonly DrawnPerson[],
+  siblings: readonly DrawnSibling[],
+): string {
   const family = people.filter(p => isOnGenogram(p.relationship))
-  const rows: { key: string; sex: string | null; lines: (string | null)[]; deceased: boolean; isChild: boolean; side: string | null; relationship: string }[][] = [[], [], []]
+  const rows: {
+    key: string
+    sex: string | null
+    lines: (string | null)[]
+    deceased: boolean
+    isChild: boolean
+    side: string | null
+    relationship: string
+  }[][] = [[], [], []]
   for (const p of [...family].sort((a, b) => sideOrder(a.sideOfFamily) - sideOrder(b.sideOfFamily))) {
     rows[GENERATION[p.relationship]!]!.push({
       key: p.id,
       sex: p.sex,
-      lines: [p.name, `${p.relationshipLabel}${p.holdsParentalResponsibility ? ' (PR)' : ''}`, p.ageText, p.culturalText],
+      lines: [
+        p.name,
+        `${p.relationshipLabel}${p.holdsParentalResponsibility ? ' (PR)' : ''}`,
+        p.ageText,
+        p.culturalText,
+      ],
       deceased: p.isDeceased,
       isChild: false,
       side: p.sideOfFamily,
@@ -118,9 +135,29 @@ export function genogramSvg(child: DrawnChild, people: readonly DrawnPerson[], s
     })
   }
   const childRow = rows[2]!
-  childRow.push({ key: 'child', sex: child.sex, lines: [child.name, 'The child', child.ageText, child.culturalText], deceased: false, isChild: true, side: null, relationship: 'child' })
+  childRow.push({
+    key: 'child',
+    sex: child.sex,
+    lines: [child.name, 'The child', child.ageText, child.culturalText],
+    deceased: false,
+    isChild: true,
+    side: null,
+    relationship: 'child',
+  })
   for (const s of siblings) {
-    childRow.push({ key: `sibling-${s.name}`, sex: null, lines: [s.name, `${s.kindLabel} sibling`, s.livesTogether === false ? 'Lives apart' : s.livesTogether ? 'Lives together' : null], deceased: false, isChild: false, side: null, relationship: 'sibling' })
+    childRow.push({
+      key: `sibling-${s.name}`,
+      sex: null,
+      lines: [
+        s.name,
+        `${s.kindLabel} sibling`,
+        s.livesTogether === false ? 'Lives apart' : s.livesTogether ? 'Lives together' : null,
+      ],
+      deceased: false,
+      isChild: false,
+      side: null,
+      relationship: 'sibling',
+    })
   }
   const width = Math.max(3, ...rows.map(r => r.length)) * COLUMN
   const height = TOP + 3 * ROW
@@ -138,32 +175,54 @@ export function genogramSvg(child: DrawnChild, people: readonly DrawnPerson[], s
     const y = TOP + ROW
     const mid = (Math.min(...xs) + Math.max(...xs)) / 2
     if (parents.length > 1) {
-      lines.push(`<path d="M${Math.min(...xs)} ${y} L${Math.max(...xs)} ${y}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`)
+      lines.push(
+        `<path d="M${Math.min(...xs)} ${y} L${Math.max(...xs)} ${y}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`,
+      )
     }
     const dropY = TOP + ROW + (ROW - SIZE) / 2 + 20
-    const hanging = childRow.filter(n => n.isChild || n.relationship === 'sibling' || n.relationship === 'sibling-adult')
+    const hanging = childRow.filter(
+      n => n.isChild || n.relationship === 'sibling' || n.relationship === 'sibling-adult',
+    )
     const childXs = hanging.map(n => positions.get(n.key)!.x)
-    lines.push(`<path d="M${mid} ${y + (parents.length > 1 ? 0 : SIZE / 2)} L${mid} ${dropY}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`)
-    lines.push(`<path d="M${Math.min(mid, ...childXs)} ${dropY} L${Math.max(mid, ...childXs)} ${dropY}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`)
+    lines.push(
+      `<path d="M${mid} ${y + (parents.length > 1 ? 0 : SIZE / 2)} L${mid} ${dropY}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`,
+    )
+    lines.push(
+      `<path d="M${Math.min(mid, ...childXs)} ${dropY} L${Math.max(mid, ...childXs)} ${dropY}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`,
+    )
     for (const x of childXs) {
-      lines.push(`<path d="M${x} ${dropY} L${x} ${TOP + 2 * ROW - SIZE / 2}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`)
+      lines.push(
+        `<path d="M${x} ${dropY} L${x} ${TOP + 2 * ROW - SIZE / 2}" stroke="#0b0c0c" stroke-width="2" fill="none"/>`,
+      )
     }
   }
   for (const gp of rows[0]!) {
     const from = positions.get(gp.key)!
     const target =
       rows[1]!.find(n => ['mother', 'father'].includes(n.relationship) && n.side === gp.side) ??
-      (gp.side === 'maternal' ? rows[1]!.find(n => n.relationship === 'mother') : rows[1]!.find(n => n.relationship === 'father'))
+      (gp.side === 'maternal'
+        ? rows[1]!.find(n => n.relationship === 'mother')
+        : rows[1]!.find(n => n.relationship === 'father'))
     if (target) {
       const to = positions.get(target.key)!
-      lines.push(`<path d="M${from.x} ${from.y + SIZE / 2} L${to.x} ${to.y - SIZE / 2}" stroke="#505a5f" stroke-width="1.5" fill="none"/>`)
+      lines.push(
+        `<path d="M${from.x} ${from.y + SIZE / 2} L${to.x} ${to.y - SIZE / 2}" stroke="#505a5f" stroke-width="1.5" fill="none"/>`,
+      )
     }
   }
   parts.push(...lines)
   for (const row of rows) {
     for (const node of row) {
       const { x, y } = positions.get(node.key)!
-      parts.push(symbol(x, y, node.sex, node.isChild ? 'app-genogram__symbol app-genogram__symbol--child' : 'app-genogram__symbol', node.isChild))
+      parts.push(
+        symbol(
+          x,
+          y,
+          node.sex,
+          node.isChild ? 'app-genogram__symbol app-genogram__symbol--child' : 'app-genogram__symbol',
+          node.isChild,
+        ),
+      )
       if (node.deceased) {
         parts.push(cross(x, y))
       }
@@ -204,7 +263,9 @@ export function ecomapSvg(child: DrawnChild, people: readonly DrawnPerson[]): st
     parts.push(
       `<path d="M${centre} ${centre} L${x} ${y}" stroke="#1d70b8" stroke-width="${line.width}"${line.dash ? ` stroke-dasharray="${line.dash}"` : ''} fill="none" class="app-ecomap__line"/>`,
     )
-    parts.push(`<circle cx="${x}" cy="${y}" r="42" fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1.5" class="app-ecomap__node"/>`)
+    parts.push(
+      `<circle cx="${x}" cy="${y}" r="42" fill="#f3f2f1" stroke="#0b0c0c" stroke-width="1.5" class="app-ecomap__node"/>`,
+    )
     const text = [p.name, p.relationshipLabel, p.organisation].filter((t): t is string => t !== null && t !== '')
     text.forEach((t, j) =>
       parts.push(
@@ -212,8 +273,12 @@ export function ecomapSvg(child: DrawnChild, people: readonly DrawnPerson[]): st
       ),
     )
   })
-  parts.push(`<circle cx="${centre}" cy="${centre}" r="52" fill="#ffffff" stroke="#0b0c0c" stroke-width="3" class="app-ecomap__child"/>`)
-  parts.push(`<text x="${centre}" y="${centre + 5}" text-anchor="middle" font-size="14" font-weight="bold" fill="#0b0c0c">${escape(child.name.length > 18 ? `${child.name.slice(0, 17)}…` : child.name)}</text>`)
+  parts.push(
+    `<circle cx="${centre}" cy="${centre}" r="52" fill="#ffffff" stroke="#0b0c0c" stroke-width="3" class="app-ecomap__child"/>`,
+  )
+  parts.push(
+    `<text x="${centre}" y="${centre + 5}" text-anchor="middle" font-size="14" font-weight="bold" fill="#0b0c0c">${escape(child.name.length > 18 ? `${child.name.slice(0, 17)}…` : child.name)}</text>`,
+  )
   const description = `${around.length} carers, professionals and community contacts around ${child.name}. Thicker lines are closer connections; dashed lines are distant; broken zig-zag lines are conflicted. The table below gives the same information.`
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="100%" role="img" aria-labelledby="ecomap-title ecomap-desc" class="app-ecomap" focusable="false"><title id="ecomap-title">Ecomap of ${escape(child.name)}</title><desc id="ecomap-desc">${escape(description)}</desc>${parts.join('')}</svg>`
 }

@@ -62,7 +62,7 @@ describe('the network pages', () => {
     expect(page.html).not.toMatch(/<svg[^>]*style=|<style/)
     expect(page.$('#people ~ table').first().text()).toContain('Agnes Nowak')
     expect(page.$('#people ~ table').first().text()).toContain('Polish, Roman Catholic')
-    expect(page.$("main").text()).toContain('Living apart with no Together-or-Apart assessment')
+    expect(page.$('main').text()).toContain('Living apart with no Together-or-Apart assessment')
   })
 
   it('records a family group conference with who came and what the family offered', async () => {
@@ -80,7 +80,9 @@ describe('the network pages', () => {
     })
     expect(saved.status, errorsOf(saved).join()).toBe(303)
     const page = await worker.get(`/children/${childId}/network`)
-    expect(page.$('#family-meetings ~ .govuk-summary-card').first().text()).toContain('Agnes Nowak: Short breaks or respite – Every other weekend')
+    expect(page.$('#family-meetings ~ .govuk-summary-card').first().text()).toContain(
+      'Agnes Nowak: Short breaks or respite – Every other weekend',
+    )
   })
 
   it('plans family time, records a cancelled session, and warns of the 7-day limit on a suspension', async () => {

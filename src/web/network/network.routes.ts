@@ -57,7 +57,8 @@ export const networkPaths = {
   splitSiblings: () => '/sibling-groups/split',
 } as const
 
-const pairs = (table: Readonly<Record<string, string>>) => Object.entries(table).map(([value, t]) => ({ value, text: t }))
+const pairs = (table: Readonly<Record<string, string>>) =>
+  Object.entries(table).map(([value, t]) => ({ value, text: t }))
 const STALE = 'Someone else changed this record first. Check it and try again.'
 
 const STATE_TAGS: Record<string, { text: string; classes: string }> = {
@@ -182,7 +183,9 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
         outcome: a.outcome ? ASSESSMENT_OUTCOMES[a.outcome as keyof typeof ASSESSMENT_OUTCOMES] : 'Not yet',
         option: view.planOptions.find(o => o.id === a.planOptionId)?.label ?? '',
         temporaryApprovalOn: a.temporaryApprovalOn,
-        extension: a.extensionGrantedOn ? `${a.extensionWeeks} weeks, granted ${a.extensionGrantedOn}` : '',
+        extension: a.extensionGrantedOn
+          ? `${String(a.extensionWeeks)} weeks, granted ${a.extensionGrantedOn as string}`
+          : '',
       })),
       connectedClock: [timescale('CON-01'), timescale('CON-02')].filter(i => i !== null && i.dueOn !== null),
       sgoNotices: view.sgoNotices.map(n => ({
@@ -236,8 +239,8 @@ function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult 
       plans: view.familyTime.map(f => ({
         withName: f.withName,
         mode: FAMILY_TIME_MODES[f.plan.mode as keyof typeof FAMILY_TIME_MODES],
-        frequency: `${f.plan.sessionsPerPeriod} ${f.plan.sessionsPerPeriod === 1 ? 'time' : 'times'} ${FAMILY_TIME_PERIODS[f.plan.period as keyof typeof FAMILY_TIME_PERIODS]}`,
-        duration: f.plan.durationMinutes ? `${f.plan.durationMinutes} minutes` : 'Not set',
+        frequency: `${String(f.plan.sessionsPerPeriod)} ${f.plan.sessionsPerPeriod === 1 ? 'time' : 'times'} ${FAMILY_TIME_PERIODS[f.plan.period as keyof typeof FAMILY_TIME_PERIODS]}`,
+        duration: f.plan.durationMinutes ? `${f.plan.durationMinutes as number} minutes` : 'Not set',
         venue: f.plan.venue ?? '',
         supervision: SUPERVISION_LEVELS[f.plan.supervision as keyof typeof SUPERVISION_LEVELS],
         transport: f.plan.transport ?? '',
@@ -376,7 +379,12 @@ const FORMS: readonly FormSpec[] = [
     template: 'network/family-meeting-new.njk',
     title: 'Record a family network meeting or family group conference',
     tab: 'network',
-    choices: view => ({ kinds: pairs(FAMILY_MEETING_KINDS), people: peopleChoices(view), offers: pairs(OFFER_KINDS), offerRows: [...Array(OFFER_ROWS).keys()] }),
+    choices: view => ({
+      kinds: pairs(FAMILY_MEETING_KINDS),
+      people: peopleChoices(view),
+      offers: pairs(OFFER_KINDS),
+      offerRows: [...Array(OFFER_ROWS).keys()],
+    }),
     read: (form, errors) => ({
       kind: text(form.kind),
       heldOn: day(form, 'heldOn', 'the date of the meeting', errors),
@@ -384,7 +392,11 @@ const FORMS: readonly FormSpec[] = [
       otherAttendees: orNull(text(form.otherAttendees)),
       offers: rows(form.offers)
         .filter(row => text(row.kind) !== '' || text(row.personId) !== '' || text(row.details) !== '')
-        .map(row => ({ personId: orNull(text(row.personId)), kind: text(row.kind), details: orNull(text(row.details)) })),
+        .map(row => ({
+          personId: orNull(text(row.personId)),
+          kind: text(row.kind),
+          details: orNull(text(row.details)),
+        })),
       familyPlan: orNull(text(form.familyPlan)),
     }),
     save: networkRecord('family-meetings'),
@@ -562,7 +574,13 @@ const FORMS: readonly FormSpec[] = [
   },
 ]
 
-function formPage(spec: FormSpec, view: ChildNetworkView, today: CalendarDay, values: FormObject, errors = new ErrorList()): PageResult {
+function formPage(
+  spec: FormSpec,
+  view: ChildNetworkView,
+  today: CalendarDay,
+  values: FormObject,
+  errors = new ErrorList(),
+): PageResult {
   const child = childHeaderView(view.child, today)
   return {
     template: spec.template,
@@ -609,7 +627,11 @@ function formPages(spec: FormSpec): WebPage[] {
         const input = spec.read(form, errors, view)
         const parsed = spec.schema.safeParse(input)
         if (!parsed.success) {
-          errors.addSchemaErrors(parsed.error, { ...CARE_RECORD_FIELD_LABELS, ...NETWORK_FIELD_LABELS, ...PERSON_LABELS })
+          errors.addSchemaErrors(parsed.error, {
+            ...CARE_RECORD_FIELD_LABELS,
+            ...NETWORK_FIELD_LABELS,
+            ...PERSON_LABELS,
+          })
         }
         if (errors.isEmpty && parsed.success) {
           try {
@@ -656,7 +678,13 @@ async function showSplitSiblings(op: Operation): Promise<PageResult> {
 }
 
 export const networkPages: readonly WebPage[] = [
-  { method: 'GET', url: '/children/:childId/network', policy: 'child:view', audit: 'CHILD_NETWORK_VIEWED', handle: showNetwork },
+  {
+    method: 'GET',
+    url: '/children/:childId/network',
+    policy: 'child:view',
+    audit: 'CHILD_NETWORK_VIEWED',
+    handle: showNetwork,
+  },
   {
     method: 'GET',
     url: '/children/:childId/family-time',
