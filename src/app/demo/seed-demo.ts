@@ -13,6 +13,7 @@ import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
+import { seedDemoNetwork } from './seed-demo-network.ts'
 import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
 import { seededRandom } from './random.ts'
 
@@ -189,7 +190,16 @@ async function seedAuthority(
     seed: seed + 1,
     today,
   })
-  // Due dates last, so they are worked out from the plans and meetings too.
+  // Families, family time, sibling assessments and life story work (issue 7).
+  await seedDemoNetwork(db, {
+    authorityId: provisioned.authorityId,
+    systemUserId,
+    featuredWorkerId,
+    children,
+    seed: seed + 2,
+    today,
+  })
+  // Due dates last, so they are worked out from the plans, meetings and networks too.
   await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
 }
