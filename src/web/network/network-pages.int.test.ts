@@ -127,6 +127,23 @@ describe('the network pages', () => {
     expect(text).toContain('Cancelled by carer')
   })
 
+  it('puts life story work on the child’s timescale list', async () => {
+    const form = await worker.get(`/children/${childId}/network/life-story-work/new`)
+    const saved = await worker.submit(form, {
+      kind: 'words-and-pictures',
+      owner: 'Sam Worker',
+      'dueOn-day': '1',
+      'dueOn-month': '1',
+      'dueOn-year': '2026',
+      status: 'in-progress',
+    })
+    expect(saved.status, errorsOf(saved).join()).toBe(303)
+    const page = await worker.get(`/children/${childId}`)
+    const overdue = page.$('caption:contains("Overdue and due soon")').parent().text()
+    expect(overdue).toContain('Words and pictures explanation')
+    expect(overdue).toContain('(LSW)')
+  })
+
   it('shows the manager every sibling group split without an assessment', async () => {
     const page = await manager.get('/sibling-groups/split')
     expect(page.status).toBe(200)

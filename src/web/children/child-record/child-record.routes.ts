@@ -21,6 +21,7 @@ async function showChild(op: Operation, request: FastifyRequest) {
       timescales: timescalesViewModel(
         page.timescales,
         new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
+        page.lifeStoryItems,
       ),
     },
   }
