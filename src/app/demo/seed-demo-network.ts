@@ -6,10 +6,8 @@
  * about half of the sibling groups living apart get a Together-or-Apart assessment, so the manager's list shows the
  * rest. Deterministic: the same seed builds the same data.
  */
-import { eq } from 'drizzle-orm'
 import { setChangeReason, type Database, type Tx } from '../../db/client.ts'
-import { insertNetworkRow } from '../../db/repositories/network-repository.ts'
-import { childRelationships, people } from '../../db/schema/index.ts'
+import { insertNetworkRows, setGenogramFacts } from '../../db/repositories/network-repository.ts'
 import type { Closeness, SideOfFamily } from '../../domain/children/codes.ts'
 import type { NetworkKind } from '../../domain/network/network-inputs.ts'
 import { addCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
@@ -54,27 +52,24 @@ interface SeedInput {
 
 async function enrichRelationships(tx: Tx, random: Random, children: readonly DemoChild[]): Promise<void> {
   const seen = new Set<string>()
+  const relationships: { id: string; closeness: string; sideOfFamily: string | null }[] = []
+  const persons: { id: string; culture: string; religion: string; language: string }[] = []
   for (const child of children) {
     const culture = random.pick(CULTURES)
     for (const relationship of child.record.relationships) {
       const choices = CLOSENESS_BY_RELATIONSHIP[relationship.relationship]
-      await tx
-        .update(childRelationships)
-        .set({
-          closeness: choices ? random.pick(choices) : 'some-contact',
-          sideOfFamily: SIDE[relationship.relationship] ?? null,
-          version: 2,
-        })
-        .where(eq(childRelationships.id, relationship.id))
+      relationships.push({
+        id: relationship.id,
+        closeness: choices ? random.pick(choices) : 'some-contact',
+        sideOfFamily: SIDE[relationship.relationship] ?? null,
+      })
       if (!seen.has(relationship.personId) && relationship.relationship !== 'foster-carer') {
         seen.add(relationship.personId)
-        await tx
-          .update(people)
-          .set({ culture: culture[0], religion: culture[1], language: culture[2], version: 2 })
-          .where(eq(people.id, relationship.personId))
+        persons.push({ id: relationship.personId, culture: culture[0], religion: culture[1], language: culture[2] })
       }
     }
   }
+  await setGenogramFacts(tx, relationships, persons)
 }
 
 /**
@@ -89,8 +84,10 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
   await db.withAuthority({ authorityId: input.authorityId, userId: input.systemUserId }, async tx => {
     await setChangeReason(tx, 'Demo data')
     await enrichRelationships(tx, random, input.children)
-    const add = (kind: NetworkKind, childId: string, values: Record<string, unknown>) =>
-      insertNetworkRow(tx, context, kind, childId, { id: random.uuid(), ...values })
+    const pending = new Map<NetworkKind, ({ id: string; childId: string } & Record<string, unknown>)[]>()
+    const add = (kind: NetworkKind, childId: string, values: Record<string, unknown>, id = random.uuid()) => {
+      pending.set(kind, [...(pending.get(kind) ?? []), { ...values, id, childId }])
+    }
     for (const child of input.children) {
       const record = child.record
       const childId = record.child.id
@@ -109,7 +106,7 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
       const start = record.periodsOfCare.find(p => p.endedOn === null)!.startedOn
       const meetingOn = addCalendarDays(start, random.int(10, 40))
       if (meetingOn < today && grandparent && aunt && mother) {
-        await add('family-meetings', childId, {
+        add('family-meetings', childId, {
           kind: random.chance(0.5) ? 'family-group-conference' : 'family-network-meeting',
           heldOn: meetingOn,
           attendeePersonIds: [mother, grandparent, aunt],
@@ -120,7 +117,7 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
           ],
           familyPlan: 'The family will support the child to keep in touch and the grandparent will be assessed.',
         })
-        await add('kinship-assessments', childId, {
+        add('kinship-assessments', childId, {
           personId: grandparent,
           kind: 'viability',
           startedOn: addCalendarDays(meetingOn, 3),
@@ -131,37 +128,41 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
           summary: 'Viability assessment following the family network meeting.',
         })
         if (random.chance(0.3) && addCalendarDays(meetingOn, 60) < today) {
-          await add('sgo-notices', childId, { personId: grandparent, givenOn: addCalendarDays(meetingOn, 60) })
+          add('sgo-notices', childId, { personId: grandparent, givenOn: addCalendarDays(meetingOn, 60) })
         }
       }
       if (mother) {
         const planStart = addCalendarDays(start, 7)
         const planId = random.uuid()
-        await insertNetworkRow(tx, context, 'family-time-plans', childId, {
-          id: planId,
-          personId: mother,
-          siblingChildId: null,
-          mode: 'direct',
-          sessionsPerPeriod: random.pick([1, 2]),
-          period: 'week',
-          durationMinutes: random.pick([60, 90, 120]),
-          venue: 'Northshire Family Centre',
-          supervision: random.pick(['supervised', 'supported']),
-          transport: 'Foster carer brings the child; mother travels by bus',
-          purpose: 'To keep the child’s relationship with their mother while the plan is decided',
-          workingAgreement: 'Arrive on time, sober; no discussion of court proceedings with the child.',
-          workingAgreementOn: planStart,
-          section34OrderOn: null,
-          startedOn: planStart,
-          endedOn: null,
-        })
+        add(
+          'family-time-plans',
+          childId,
+          {
+            personId: mother,
+            siblingChildId: null,
+            mode: 'direct',
+            sessionsPerPeriod: random.pick([1, 2]),
+            period: 'week',
+            durationMinutes: random.pick([60, 90, 120]),
+            venue: 'Northshire Family Centre',
+            supervision: random.pick(['supervised', 'supported']),
+            transport: 'Foster carer brings the child; mother travels by bus',
+            purpose: 'To keep the child’s relationship with their mother while the plan is decided',
+            workingAgreement: 'Arrive on time, sober; no discussion of court proceedings with the child.',
+            workingAgreementOn: planStart,
+            section34OrderOn: null,
+            startedOn: planStart,
+            endedOn: null,
+          },
+          planId,
+        )
         for (let week = 1; week <= 8; week += 1) {
           const on = addCalendarDays(today, -7 * week - random.int(0, 2))
           if (on <= planStart) {
             break
           }
           const roll = random.next()
-          await add('family-time-sessions', childId, {
+          add('family-time-sessions', childId, {
             planId,
             occurredOn: on,
             outcome: roll < 0.7 ? 'attended' : roll < 0.9 ? 'cancelled' : 'did-not-attend',
@@ -177,7 +178,7 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
           })
         }
         if (isFeatured && random.chance(0.3)) {
-          await add('family-time-suspensions', childId, {
+          add('family-time-suspensions', childId, {
             planId,
             suspendedOn: addCalendarDays(today, -random.int(2, 12)),
             resumedOn: null,
@@ -188,7 +189,7 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
           })
         }
       }
-      await add('life-story-work', childId, {
+      add('life-story-work', childId, {
         kind: random.pick(['life-story-book', 'words-and-pictures', 'later-life-letter']),
         owner: 'Child’s social worker',
         dueOn: addCalendarDays(today, random.int(-30, 90)),
@@ -212,7 +213,7 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
         if (!other || carerOf(child) === null || carerOf(child) === carerOf(other) || !random.chance(0.5)) {
           continue
         }
-        await add('sibling-assessments', child.record.child.id, {
+        add('sibling-assessments', child.record.child.id, {
           childIds: [child.record.child.id, link.siblingChildId],
           assessedOn: addCalendarDays(today, -random.int(20, 200)),
           pairs: [
@@ -227,6 +228,19 @@ export async function seedDemoNetwork(db: Database, input: SeedInput): Promise<v
           ],
         })
       }
+    }
+    // Plans before their sessions and suspensions (foreign keys).
+    for (const kind of [
+      'family-meetings',
+      'kinship-assessments',
+      'sgo-notices',
+      'family-time-plans',
+      'family-time-sessions',
+      'family-time-suspensions',
+      'life-story-work',
+      'sibling-assessments',
+    ] as const) {
+      await insertNetworkRows(tx, context, kind, pending.get(kind) ?? [])
     }
   })
 }

@@ -148,6 +148,67 @@ export async function insertNetworkRow(
   } as never)
 }
 
+/**
+ * Inserts many records of one kind at once (the demo), in chunks.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param kind - the kind
+ * @param rows - the records, each with its id and child
+ */
+export async function insertNetworkRows(
+  tx: Tx,
+  context: { authorityId: string; userId: string; now: Date },
+  kind: NetworkKind,
+  rows: readonly ({ readonly id: string; readonly childId: string } & Record<string, unknown>)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await tx.insert(tableOf(kind)).values(
+      rows.slice(i, i + 200).map(row => ({
+        ...row,
+        version: 1,
+        authorityId: context.authorityId,
+        createdAt: context.now,
+        createdBy: context.userId,
+        updatedAt: context.now,
+        updatedBy: context.userId,
+      })),
+    )
+  }
+}
+
+/**
+ * Sets the genogram facts of many relationships and people at once (the demo): one statement each.
+ * @param tx - the transaction
+ * @param relationships - closeness and side of family by relationship id
+ * @param persons - culture, religion and language by person id
+ */
+export async function setGenogramFacts(
+  tx: Tx,
+  relationships: readonly { id: string; closeness: string; sideOfFamily: string | null }[],
+  persons: readonly { id: string; culture: string; religion: string; language: string }[],
+): Promise<void> {
+  for (let i = 0; i < relationships.length; i += 500) {
+    const values = sql.join(
+      relationships.slice(i, i + 500).map(r => sql`(${r.id}::uuid, ${r.closeness}, ${r.sideOfFamily})`),
+      sql`, `,
+    )
+    await tx.execute(
+      sql`UPDATE child_relationships AS r SET closeness = v.closeness, side_of_family = v.side, version = r.version + 1
+          FROM (VALUES ${values}) AS v(id, closeness, side) WHERE r.id = v.id`,
+    )
+  }
+  for (let i = 0; i < persons.length; i += 500) {
+    const values = sql.join(
+      persons.slice(i, i + 500).map(p => sql`(${p.id}::uuid, ${p.culture}, ${p.religion}, ${p.language})`),
+      sql`, `,
+    )
+    await tx.execute(
+      sql`UPDATE people AS p SET culture = v.culture, religion = v.religion, language = v.language, version = p.version + 1
+          FROM (VALUES ${values}) AS v(id, culture, religion, language) WHERE p.id = v.id`,
+    )
+  }
+}
+
 async function conditionalUpdate(
   tx: Tx,
   table: Table,
