@@ -96,6 +96,15 @@ function labels(x: number, y: number, lines: readonly (string | null)[]): string
 
 const sideOrder = (side: string | null) => (side === 'maternal' ? 0 : side === 'paternal' ? 2 : 1)
 
+/** Left to right in a generation: the mother's side, the parents in the middle, the father's side. */
+function positionInRow(p: DrawnPerson): number {
+  const parent = { mother: 1, 'step-parent': 2, 'parent-partner': 2, father: 3 }[p.relationship]
+  if (parent !== undefined) {
+    return parent
+  }
+  return p.sideOfFamily === 'maternal' ? 0 : p.sideOfFamily === 'paternal' ? 4 : 5
+}
+
 /**
  * The cultural genogram: three generations around the child.
  * @param child - the child
@@ -118,7 +127,9 @@ export function genogramSvg(
     side: string | null
     relationship: string
   }[][] = [[], [], []]
-  for (const p of [...family].sort((a, b) => sideOrder(a.sideOfFamily) - sideOrder(b.sideOfFamily))) {
+  for (const p of [...family].sort(
+    (a, b) => positionInRow(a) - positionInRow(b) || sideOrder(a.sideOfFamily) - sideOrder(b.sideOfFamily),
+  )) {
     rows[GENERATION[p.relationship]!]!.push({
       key: p.id,
       sex: p.sex,

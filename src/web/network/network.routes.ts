@@ -142,6 +142,7 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
       pageTitle: `Family and network – ${child.name}`,
       genogram: genogramSvg(drawnChild, people, siblings),
       ecomap: ecomapSvg(drawnChild, people),
+      hasEcomap: people.some(p => !isOnGenogram(p.relationship)),
       family: people.filter(p => isOnGenogram(p.relationship) || !['professional', 'teacher'].includes(p.relationship)),
       members: view.members.map(({ person, relationship }) => ({
         name: `${person.givenNames} ${person.familyName}`,
