@@ -2,7 +2,8 @@
  * The permanence planning journey in a real browser, with and without JavaScript, axe on every page: a social worker
  * opens a demo child with no plan, writes it with twin tracking and a viable contingency, sends it to the team
  * manager and records the PPM with an action and the next date; the team manager closes the PPM and endorses the
- * plan; the IRO records the child in care review and ratifies the plan at it.
+ * plan; the IRO records the child in care review and ratifies the plan at it; the team dashboard, which listed the
+ * child as having no plan by the second review, no longer does.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -38,6 +39,13 @@ async function journeyChild(app: TestApp): Promise<{ id: string; name: string }>
     throw new Error('The demo authority has no child for the planning journey')
   }
   return row
+}
+
+/** The reasons the team dashboard gives for looking at a child (none when the child is not listed). */
+async function teamDashboardReasons(page: Page, baseUrl: string, childId: string, js: boolean): Promise<string[]> {
+  await page.goto(`${baseUrl}/dashboards/team`)
+  await verifyOnPage(page, /^Team dashboard$/, js)
+  return (await page.locator(`tr:has(a[href="/children/${childId}"]) li`).allTextContents()).map(text => text.trim())
 }
 
 async function writePlan(page: Page, js: boolean, childId: string): Promise<void> {
@@ -114,6 +122,16 @@ describe.skipIf(!hasChromium).each([
     const child = await journeyChild(app)
     const context = await newContext(browser, { javaScriptEnabled: js })
     const page = await context.newPage()
+
+    // The team manager's dashboard lists the child: no permanence plan by the second review.
+    await signInAs(page, app.baseUrl, 'team.manager@northshire.example', js)
+    expect(await teamDashboardReasons(page, app.baseUrl, child.id, js)).toContain(
+      'No permanence plan by the second review',
+    )
+    if (js) {
+      await saveScreenshot(page, 'team-dashboard')
+    }
+    await signOut(page, js)
 
     // The social worker writes the plan and sends it.
     await signInAs(page, app.baseUrl, 'social.worker@northshire.example', js)
@@ -207,6 +225,13 @@ describe.skipIf(!hasChromium).each([
     if (js) {
       await saveScreenshot(page, 'documents')
     }
+    await signOut(page, js)
+
+    // The team dashboard no longer counts the child as without a plan.
+    await signInAs(page, app.baseUrl, 'team.manager@northshire.example', js)
+    expect(await teamDashboardReasons(page, app.baseUrl, child.id, js)).not.toContain(
+      'No permanence plan by the second review',
+    )
     await context.close()
     // A long journey: three people, twenty-odd pages, each checked by axe.
   }, 240_000)

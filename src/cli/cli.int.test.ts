@@ -52,7 +52,7 @@ describe('permanence command line', () => {
     const unknown = run(['tokens', 'create', '--user', 'nobody@northshire.example'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no active user')
-  })
+  }, 180_000)
 
   it('evaluates a case history file, and refuses a malformed one naming the field (exit 2)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'permanence-case-'))

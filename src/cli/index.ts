@@ -3,14 +3,18 @@
  * use it. Exit codes: 0 success, 1 failure, 2 bad input or usage.
  */
 import { Command, CommanderError } from 'commander'
+import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { demoCommand } from './commands/demo.ts'
 import { documentsCommand } from './commands/documents.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { retentionCommand } from './commands/retention.ts'
 import { serveCommand, startCommand } from './commands/serve.ts'
 import { tokensCommand } from './commands/tokens.ts'
 import { timescalesCommand } from './commands/timescales.ts'
 import { timescalesRefreshCommand } from './commands/timescales-refresh.ts'
 import { calendarCommand } from './commands/calendar.ts'
+import { importCommand } from './commands/import-ssda903.ts'
+import { returnsCommand } from './commands/returns.ts'
 import { reportCliError } from './cli-context.ts'
 
 /**
@@ -28,6 +32,11 @@ export function buildProgram(): Command {
   program.addCommand(tokensCommand())
   program.addCommand(timescalesCommand().addCommand(timescalesRefreshCommand()))
   program.addCommand(calendarCommand())
+  program.addCommand(backupCommand())
+  program.addCommand(restoreCommand())
+  program.addCommand(retentionCommand())
+  program.addCommand(importCommand())
+  program.addCommand(returnsCommand())
   program.addCommand(documentsCommand())
   const exitOverride = (command: Command): void => {
     command.exitOverride()

@@ -35,6 +35,8 @@ export interface ApiResult {
   /** Sets `ETag: W/"<version>"`. */
   readonly version?: number
   readonly location?: string
+  /** A file rather than JSON (e.g. a CSV table): its media type, and the name to save it under. */
+  readonly file?: { readonly contentType: string; readonly name: string }
   /** Extra headers, e.g. Content-Type and Content-Disposition for a downloaded document. */
   readonly headers?: Readonly<Record<string, string>>
 }
@@ -254,6 +256,11 @@ export function registerApiRoutes(
           }
           if (result.location) {
             reply.header('Location', result.location)
+          }
+          if (result.file) {
+            reply
+              .type(result.file.contentType)
+              .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
           }
           for (const [name, value] of Object.entries(result.headers ?? {})) {
             reply.header(name, value)

@@ -6,6 +6,7 @@ import { apiRoutes } from '../api/index.ts'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import { registerWeb } from '../web/register-web.ts'
 import { buildServer } from './server.ts'
+import type { OidcSettings } from '../config.ts'
 
 export interface ApplicationOptions {
   readonly isDemo: boolean
@@ -13,6 +14,8 @@ export interface ApplicationOptions {
   readonly requireSecondFactor: boolean
   readonly withWeb?: boolean
   readonly logLevel?: string
+  /** The authority's OpenID Connect provider, if configured (read when used). */
+  readonly oidc?: () => OidcSettings | undefined
 }
 
 /**
@@ -28,10 +31,15 @@ export async function buildApplication(deps: AppDependencies, options: Applicati
     ...(options.withWeb === false
       ? {}
       : {
-          registerWeb: registerWeb(deps, { isDemo: options.isDemo, requireSecondFactor: options.requireSecondFactor }),
+          registerWeb: registerWeb(deps, {
+            isDemo: options.isDemo,
+            requireSecondFactor: options.requireSecondFactor,
+            ...(options.oidc ? { oidc: options.oidc } : {}),
+          }),
         }),
     isCookieSecure: options.isCookieSecure,
     requireSecondFactor: options.requireSecondFactor,
+    isDemo: options.isDemo,
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
   })
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './testing/test-app.ts'
 import { testDatabaseKind } from '../db/testing/test-database.ts'
+import { API_PROBES, routesWithoutProbes } from './security/matrix-probes.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -48,6 +49,13 @@ describe('server', () => {
         })
       }
     }
+  })
+
+  it('puts every API route in the authorisation matrix, and no route that does not exist', () => {
+    // A new route must get a probe in src/http/security/matrix-probes.ts, so the matrix covers it (security SEC-01).
+    expect(routesWithoutProbes(t.app.registeredRoutes)).toEqual([])
+    const registered = new Set(t.app.registeredRoutes.map(r => `${r.method} ${r.url}`))
+    expect(Object.keys(API_PROBES).filter(key => !registered.has(key))).toEqual([])
   })
 
   it('sends security headers and forbids caching of records', async () => {

@@ -22,6 +22,8 @@ export interface ServerOptions {
   readonly registerWeb?: (app: FastifyInstance, cookie: ReturnType<typeof sessionCookie>) => Promise<void>
   readonly isCookieSecure: boolean
   readonly requireSecondFactor: boolean
+  /** Demo mode: demo accounts may sign in and use their API tokens only then (security SEC-04). */
+  readonly isDemo?: boolean
   readonly logLevel?: string
   readonly version?: string
 }
@@ -81,7 +83,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerSecurityHeaders(app)
   const cookie = sessionCookie(options.isCookieSecure)
-  registerAuthentication(app, options.deps, { cookie, requireSecondFactor: options.requireSecondFactor })
+  registerAuthentication(app, options.deps, {
+    cookie,
+    requireSecondFactor: options.requireSecondFactor,
+    isDemo: options.isDemo === true,
+  })
 
   app.get(
     '/health',

@@ -11,13 +11,23 @@ import { childRecordPages } from './children/child-record/child-record.routes.ts
 import { networkPages } from './network/network.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
+import { dashboardPages } from './dashboards/dashboards.routes.ts'
+import { returnsPages } from './returns/returns.routes.ts'
+import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
+import { accountPages, registerAccountRoutes } from './security/account-password.routes.ts'
+import { registerOidcRoutes } from './security/oidc.routes.ts'
+import { registerRestrictionRoutes, restrictionPages } from './security/restriction.routes.ts'
+import { registerTwoFactorRoutes } from './security/two-factor.routes.ts'
+import type { OidcSettings } from '../config.ts'
 import { registerWebPages, sendPage } from './web-route.ts'
 
 export interface WebOptions {
   readonly isDemo: boolean
   readonly requireSecondFactor?: boolean
   readonly oidcEnabled?: boolean
+  /** The authority's OpenID Connect provider, if any (read when used, so tests can set it after start). */
+  readonly oidc?: () => OidcSettings | undefined
 }
 
 /**
@@ -31,12 +41,20 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
     // Compile the stylesheet now, not on the first page view.
     await stylesheet()
     registerAssetRoutes(app)
+    const oidc = options.oidc ?? (() => undefined)
+    const requireSecondFactor = options.requireSecondFactor ?? !options.isDemo
     registerSignInRoutes(app, deps, {
       isDemo: options.isDemo,
       cookie,
-      requireSecondFactor: options.requireSecondFactor ?? !options.isDemo,
-      oidcEnabled: options.oidcEnabled ?? false,
+      requireSecondFactor,
+      get oidcEnabled() {
+        return (options.oidcEnabled ?? false) || oidc() !== undefined
+      },
     })
+    registerTwoFactorRoutes(app, deps)
+    registerOidcRoutes(app, deps, { isDemo: options.isDemo, cookie, requireSecondFactor, oidc })
+    registerAccountRoutes(app, deps)
+    registerRestrictionRoutes(app, deps)
     app.get(
       '/accessibility',
       { config: { security: { auth: 'none', policy: 'public', audit: null } }, schema: { hide: true } },
@@ -47,6 +65,11 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...caseloadPages,
       ...childRecordPages,
       ...searchPages,
+      ...accountPages,
+      ...restrictionPages,
+      ...returnsPages,
+      ...dashboardPages,
+      ...authorityDashboardPages,
       ...planningPages,
       ...networkPages,
     ])

@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import { AppError, AuditUnavailableError, BreakGlassRequiredError, type AuditOutcome } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
-import { ROLE_LABELS } from '../domain/access/policies.ts'
+import { decideAuthorityAccess, ROLE_LABELS } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
 import { paths } from './paths.ts'
 
@@ -20,8 +20,8 @@ export interface PageResult {
   readonly status?: number
   /** Post/redirect/get: where to go after a successful form. */
   readonly redirect?: string
-  /** A download (a printed document): sent as an attachment with no child's name in the file name. */
-  readonly file?: { readonly body: Buffer; readonly contentType: string; readonly fileName: string }
+  /** A download rather than a page (an export): its media type, the name to save it under, and its content. */
+  readonly file?: { readonly contentType: string; readonly name: string; readonly body: string | Uint8Array }
 }
 
 /**
@@ -56,11 +56,26 @@ function navigationFor(request: FastifyRequest) {
     return []
   }
   const items = [{ href: paths.home(), text: 'My caseload' }]
+  if (decideAuthorityAccess(actor.role, 'dashboard:team') === 'allow') {
+    items.push({ href: '/dashboards/team', text: 'Team dashboard' })
+  }
   items.push({ href: paths.search(), text: 'Search' })
+  // Restriction owners and information governance see break-glass openings and overdue reviews (AUD-06).
+  if (actor.role === 'team-manager' || actor.role === 'administrator') {
+    items.push({ href: '/restrictions', text: 'Restricted records' })
+  }
+  // National returns and the authority dashboard (issue 8), for those whose role may see them.
+  if (decideAuthorityAccess(actor.role, 'dashboard:authority') === 'allow') {
+    items.push({ href: '/dashboards/authority', text: 'Authority dashboard' })
+  }
+  if (decideAuthorityAccess(actor.role, 'returns:export') === 'allow') {
+    items.push({ href: '/returns', text: 'Returns' })
+  }
   if (actor.role === 'team-manager') {
     items.push({ href: paths.splitSiblings(), text: 'Siblings apart' })
   }
-  return items.map(item => ({ ...item, active: request.url === item.href }))
+  const path = request.url.split('?')[0]
+  return items.map(item => ({ ...item, active: path === item.href }))
 }
 
 /**
@@ -174,10 +189,10 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
           if (result.file) {
             return reply
               .code(200)
-              .header('Content-Type', result.file.contentType)
-              .header('Content-Disposition', `attachment; filename="${result.file.fileName}"`)
+              .type(result.file.contentType)
+              .header('Content-Disposition', `attachment; filename="${result.file.name}"`)
               .header('Cache-Control', 'no-store')
-              .send(result.file.body)
+              .send(typeof result.file.body === 'string' ? result.file.body : Buffer.from(result.file.body))
           }
           return sendPage(
             reply,

@@ -83,23 +83,31 @@ describe('panel requests', () => {
       purpose: 'resources',
       details: 'Residential assessment',
       costPence: 650_000,
-      submit: true,
+      submit: false,
     })
     expect(request.status).toBe(201)
     const path = `/api/v1/children/${childId}/panel-requests/${request.body.requestId}/decisions`
     const panel = apiClient(t.baseUrl, t.north.users['panel-member'].token)
-    // Not hearing the child's case: the child is "not found" to them (access policy: panel members are assigned).
+    // A draft is not before the panel: the child is "not found" to its members (access policy: members are assigned).
     expect(
       (await panel.post(path, { outcome: 'approved', reasons: 'x', decidedOn: '2026-01-12' }, ifMatch(1))).status,
     ).toBe(404)
-    await t.db.query(
-      `INSERT INTO child_assignments (id, authority_id, child_id, user_id, kind) VALUES (gen_random_uuid(), $1, $2, $3, 'panel')`,
-      [t.north.authorityId, childId, t.north.users['panel-member'].id],
+    // Submitting it puts the case before the panel: every panel member now hears it.
+    const submitted = await worker.post(
+      `/api/v1/children/${childId}/panel-requests/${request.body.requestId}/submit`,
+      undefined,
+      ifMatch(1),
     )
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
+    const hearing = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM child_assignments WHERE child_id = $1 AND source_id = $2 AND ended_at IS NULL`,
+      [childId, request.body.requestId],
+    )
+    expect(hearing[0]!.n).toBe(1)
     const byManager = await manager.post(
       path,
       { outcome: 'approved', reasons: 'Fine.', decidedOn: '2026-01-12' },
-      ifMatch(1),
+      ifMatch(2),
     )
     expect(byManager.status).toBe(422)
     expect(codesOf(byManager.body)).toEqual(['role-not-permitted'])
@@ -111,14 +119,14 @@ describe('panel requests', () => {
         decidedOn: '2026-01-12',
         returnOn: '2026-02-09',
       },
-      ifMatch(1),
+      ifMatch(2),
     )
     expect(deferred.status, JSON.stringify(deferred.body)).toBe(201)
     clock.setDay('2026-02-09')
     const noConditions = await panel.post(
       path,
       { outcome: 'approved-with-conditions', reasons: 'Agreed.', decidedOn: '2026-02-09' },
-      ifMatch(2),
+      ifMatch(3),
     )
     expect(codesOf(noConditions.body)).toEqual(['conditions-required'])
     const approved = await panel.post(
@@ -129,7 +137,7 @@ describe('panel requests', () => {
         conditions: ['Review the placement after six weeks'],
         decidedOn: '2026-02-09',
       },
-      ifMatch(2),
+      ifMatch(3),
     )
     expect(approved.status, JSON.stringify(approved.body)).toBe(201)
     const stored = await worker.get<{ status: string; decisions: { outcome: string }[] }>(
@@ -137,6 +145,8 @@ describe('panel requests', () => {
     )
     expect(stored.body.status).toBe('decided')
     expect(stored.body.decisions.map(d => d.outcome)).toEqual(['deferred', 'approved-with-conditions'])
+    // Decided: the panel no longer hears the case.
+    expect((await panel.get(`/api/v1/children/${childId}`)).status).toBe(404)
   })
 })
 

@@ -77,7 +77,7 @@ export function download(file: DocumentFile): ApiResult {
     body: file.body,
     headers: {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Disposition': `attachment; filename="${file.name}"`,
       'Cache-Control': 'no-store',
     },
   }

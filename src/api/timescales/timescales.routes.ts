@@ -7,8 +7,8 @@ import { evaluateCaseHistory } from '../../app/timescales/evaluate-case-history.
 import { viewChildTimescales } from '../../app/timescales/view-child-timescales.ts'
 import { viewPolicyPack } from '../../app/timescales/view-policy-pack.ts'
 import { changePolicyPack } from '../../app/timescales/change-policy-pack.ts'
-import { idSchema, reasonSchema } from '../../domain/shared/input.ts'
-import { CaseHistorySchema, formatFieldPath, parseCaseHistory } from '../../domain/timescales/case-history.ts'
+import { fieldErrorsFromZod, idSchema, reasonSchema } from '../../domain/shared/input.ts'
+import { CaseHistorySchema } from '../../domain/timescales/case-history.ts'
 import { BUILT_IN_POLICY_PACK_IDS } from '../../domain/timescales/policy-packs.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
 
@@ -29,17 +29,18 @@ export const timescalesRoutes: readonly ApiRoute<never, never, never>[] = [
     query: EvaluateQuerySchema,
     body: CaseHistorySchema.or(z.unknown()),
     handle: async (op, { query, body }) => {
-      const parsed = parseCaseHistory(body)
-      if (!parsed.ok) {
+      // The contract's own schema, read with the same field messages as every other write (names the field).
+      const parsed = CaseHistorySchema.safeParse(body)
+      if (!parsed.success) {
+        // Paths as the contract's documentation writes them: `reviews[0].date`.
         throw new InputError(
-          parsed.errors.map(error => ({
-            path: formatFieldPath(error.path),
-            code: error.code,
-            message: typeof error.params?.message === 'string' ? error.params.message : error.code,
+          fieldErrorsFromZod(parsed.error).map(error => ({
+            ...error,
+            path: error.path.replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
           })),
         )
       }
-      const evaluation = await evaluateCaseHistory(op, parsed.value, query.policy)
+      const evaluation = await evaluateCaseHistory(op, parsed.data, query.policy)
       return {
         body: {
           items: evaluation.items,

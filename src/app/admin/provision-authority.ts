@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2'
 import { insertAuthority, insertService, insertTeam, insertUser } from '../../db/repositories/admin-repository.ts'
 import type { Database } from '../../db/client.ts'
 import type { Role } from '../../domain/access/policies.ts'
+import { assertAcceptablePassword } from '../auth/password-deny-list.ts'
 
 export interface AuthorityPlan {
   readonly code: string
@@ -62,13 +63,18 @@ export interface UserPlan {
 }
 
 /**
- * Creates a user in an authority. Passwords are stored only as argon2id hashes.
+ * Creates a user in an authority. Passwords must meet the password policy (security SEC-04) and are stored only as
+ * argon2id hashes.
  * @param db - the database
  * @param authorityId - the authority
  * @param user - the user
  * @returns the user's id
+ * @throws RuleViolationError when the password breaks the policy
  */
 export async function provisionUser(db: Database, authorityId: string, user: UserPlan): Promise<string> {
+  if (user.password !== null) {
+    assertAcceptablePassword(user.password, { email: user.email, displayName: user.displayName })
+  }
   const id = randomUUID()
   const passwordHash = user.password === null ? null : await hash(user.password)
   await db.withAuthority({ authorityId }, tx =>

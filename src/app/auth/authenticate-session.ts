@@ -25,18 +25,29 @@ export interface AuthenticatedSession {
   readonly isTotpEnabled: boolean
 }
 
+/** The deployment's settings and the request, for the audit trail. */
+export interface SessionCheckOptions {
+  /** Whether the server runs in demo mode: sessions of demo accounts end outside it. */
+  readonly isDemoMode?: boolean
+  readonly requestId?: string | null
+  readonly clientAddress?: string | null
+}
+
 /**
- * Resolves a session cookie to its user, ending the session when it has been idle too long or is past its
- * absolute lifetime.
+ * Resolves a session cookie to its user, ending the session (and auditing that) when it has been idle too long, is
+ * past its absolute lifetime, or belongs to an account that may no longer sign in (security SEC-05, AUD-03).
  * @param deps - the application's dependencies
  * @param token - the cookie's token
- * @param requireSecondFactor - whether this deployment requires a second factor (outside demo mode)
+ * @param requireSecondFactor - whether this deployment requires a second factor (outside demo mode); a session
+ * needs one when sign-in said so, or when the account has one set up
+ * @param options - the deployment's settings and the request
  * @returns the session, or undefined when there is no live session
  */
 export async function authenticateSession(
   deps: AppDependencies,
   token: string,
   requireSecondFactor: boolean,
+  options: SessionCheckOptions = {},
 ): Promise<AuthenticatedSession | undefined> {
   const found = await findSessionByTokenHash(deps.db, hashToken(token))
   if (!found) {
@@ -48,17 +59,38 @@ export async function authenticateSession(
     if (!session || session.revokedAt !== null) {
       return undefined
     }
-    const isIdle = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS
-    const isExpired = now.getTime() > session.absoluteExpiresAt.getTime()
-    if (isIdle || isExpired) {
+    const end = async (reason: string) => {
       await revokeSession(tx, session.id, now)
+      await deps.writeAuditEvent(tx, {
+        authorityId: found.authorityId,
+        userId: found.userId,
+        role: null,
+        childId: null,
+        action: 'SESSION_ENDED',
+        purpose: null,
+        outcome: 'denied',
+        clientAddress: options.clientAddress ?? null,
+        requestId: options.requestId ?? null,
+        method: null,
+        route: null,
+        breakGlassReason: null,
+        details: { reason },
+      })
       return undefined
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+      return end('idle')
+    }
+    if (now.getTime() > session.absoluteExpiresAt.getTime()) {
+      return end('absolute-lifetime')
     }
     const user = await loadUser(tx, session.userId)
     const actor = user ? actorFromUser(user) : undefined
     if (!user || !actor) {
-      await revokeSession(tx, session.id, now)
-      return undefined
+      return end('account-disabled')
+    }
+    if (user.isDemo && options.isDemoMode !== true) {
+      return end('demo-account-outside-demo-mode')
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await touchSession(tx, session.id, now)
@@ -68,7 +100,9 @@ export async function authenticateSession(
       sessionId: session.id,
       csrfToken: session.csrfToken,
       isSecondFactorDone: session.isSecondFactorDone,
-      needsSecondFactor: requireSecondFactor && !session.isSecondFactorDone,
+      // Sign-in decided whether this session needs a second factor (required here, or set up by the user); a
+      // session begun when none was required still needs one now if the account has none set up.
+      needsSecondFactor: !session.isSecondFactorDone || (requireSecondFactor && !user.isTotpEnabled),
       isTotpEnabled: user.isTotpEnabled,
     }
   })

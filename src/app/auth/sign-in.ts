@@ -21,6 +21,12 @@ export type SignInResult =
   | { readonly kind: 'refused' }
   | { readonly kind: 'locked' }
 
+/** How this deployment signs people in. */
+export interface SignInOptions {
+  /** Whether the server runs in demo mode: demo accounts may sign in only then. */
+  readonly isDemoMode: boolean
+}
+
 // A fixed argon2id hash to verify against when the account does not exist, so both paths take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0C7b2mOo5mlkTjvV5gVY0ZKXjLCMqIH1w5rP3sIs1pE'
 
@@ -33,13 +39,22 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0C7b2m
  * @param input.password - the password
  * @param input.clientAddress - the client's address
  * @param input.userAgent - the browser
+ * @param input.requestId - the request, for the audit trail
  * @param requireSecondFactor - whether the session must pass a second factor before use
+ * @param options - the deployment's settings
  * @returns the outcome; on success, the session token for the cookie
  */
 export async function signIn(
   deps: AppDependencies,
-  input: { email: string; password: string; clientAddress: string | null; userAgent: string | null },
+  input: {
+    email: string
+    password: string
+    clientAddress: string | null
+    userAgent: string | null
+    requestId?: string | null
+  },
   requireSecondFactor: boolean,
+  options: SignInOptions = { isDemoMode: false },
 ): Promise<SignInResult> {
   const candidate = await findSignInCandidate(deps.db, input.email.trim())
   if (!candidate || !candidate.passwordHash) {
@@ -65,7 +80,7 @@ export async function signIn(
       purpose: null,
       outcome,
       clientAddress: input.clientAddress,
-      requestId: null,
+      requestId: input.requestId ?? null,
       method: 'POST',
       route: '/sign-in',
       breakGlassReason: null,
@@ -86,9 +101,18 @@ export async function signIn(
     })
     return { kind: 'refused' }
   }
+  // Demo accounts have a published password: outside demo mode they cannot sign in at all (security SEC-04).
+  const user = await deps.db.withAuthority(context, tx => loadUser(tx, candidate.userId))
+  if (!user || (user.isDemo && !options.isDemoMode)) {
+    await deps.db.withAuthority(context, async tx => {
+      await recordSignInAttempt(tx, { ...context, isSuccess: false, clientAddress: input.clientAddress, at: now })
+      await audit('SIGN_IN_REFUSED_DEMO_ACCOUNT', 'denied', tx)
+    })
+    return { kind: 'refused' }
+  }
   const token = newSecretToken()
+  const needsSecondFactor = requireSecondFactor || user.isTotpEnabled
   await deps.db.withAuthority(context, async tx => {
-    const user = await loadUser(tx, candidate.userId)
     await recordSignInAttempt(tx, { ...context, isSuccess: true, clientAddress: input.clientAddress, at: now })
     await insertSession(tx, {
       id: randomUUID(),
@@ -96,7 +120,7 @@ export async function signIn(
       userId: candidate.userId,
       tokenHash: hashToken(token),
       csrfToken: newSecretToken(),
-      isSecondFactorDone: !requireSecondFactor && !(user?.isTotpEnabled ?? false),
+      isSecondFactorDone: !needsSecondFactor,
       now,
       absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
       clientAddress: input.clientAddress,
@@ -105,5 +129,5 @@ export async function signIn(
     await touchUser(tx, candidate.userId, now)
     await audit('USER_SIGNED_IN', 'success', tx)
   })
-  return { kind: 'signed-in', token, needsSecondFactor: requireSecondFactor, userId: candidate.userId }
+  return { kind: 'signed-in', token, needsSecondFactor, userId: candidate.userId }
 }

@@ -1,3 +1,8 @@
+import { listActionUpdates, listMeetingsForChildren } from '../../db/repositories/meetings-repository.ts'
+import { loadPlanVersionsForChildren } from '../../db/repositories/plans-repository.ts'
+import type { Meeting } from '../../domain/meetings/meeting.ts'
+import { actionsForChild, type TrackedAction } from '../../domain/meetings/meeting-actions.ts'
+import type { PermanencePlan } from '../../domain/plans/permanence-plan.ts'
 import { listChildAccess, type ChildAccessLogEntry } from '../../db/repositories/audit-repository.ts'
 import { listChildSummaries } from '../../db/repositories/caseload-repository.ts'
 import { loadChildAccessFacts } from '../../db/repositories/access-repository.ts'
@@ -17,6 +22,12 @@ export interface ChildPage extends ChildRecordView {
   readonly timescales: StoredChildTimescales
   /** Life story work, shown on the timescale list beside the statutory items (issue 7). */
   readonly lifeStoryItems: StoredChildTimescales['items']
+  /** The child's current plan, meetings and the actions set at them, for the page's summary and timeline. */
+  readonly planning: {
+    readonly plan: PermanencePlan | null
+    readonly meetings: readonly Meeting[]
+    readonly actions: readonly TrackedAction[]
+  }
 }
 
 /**
@@ -55,5 +66,26 @@ export async function viewChildPage(op: Operation, childId: string): Promise<Chi
     siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
     timescales: await viewChildTimescales(op, childId),
     lifeStoryItems: await lifeStoryTimescaleItems(op, childId),
+    planning: await loadPlanningSummary(op, childId),
+  }
+}
+
+/**
+ * The child's current plan version, meetings and tracked actions (the summary on the child's page).
+ * @param op - the operation
+ * @param childId - the child
+ * @returns the planning summary
+ */
+async function loadPlanningSummary(op: Operation, childId: string): Promise<ChildPage['planning']> {
+  const versions = (await loadPlanVersionsForChildren(op.tx, [childId])).get(childId) ?? []
+  const meetings = (await listMeetingsForChildren(op.tx, [childId])).map(stored => stored.meeting)
+  const updates = await listActionUpdates(
+    op.tx,
+    meetings.map(meeting => meeting.id),
+  )
+  return {
+    plan: versions.at(-1)?.plan ?? null,
+    meetings,
+    actions: actionsForChild(childId, meetings, updates, op.today),
   }
 }

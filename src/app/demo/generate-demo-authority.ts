@@ -490,7 +490,9 @@ function buildChild(random: Random, o: BuildOptions): Omit<DemoChild, 'record'> 
       providerName: options.provider ?? (carer ? null : 'Larkspur House'),
       providerType: type === 'with-parents' ? 'parents' : carer ? 'own-authority' : 'private',
       postcode: carer?.postcode ?? `NS${random.int(1, 9)} ${random.int(1, 9)}XY`,
-      ofstedUrn: carer ? null : `SC${random.int(100000, 999999)}`,
+      // SSDA903 rules 218 and 222: fostering and adoption placements carry the agency's Ofsted URN, young offender
+      // institutions and placements with parents none. (The random draw is kept so the rest of the data is unchanged.)
+      ofstedUrn: demoUrn(type, carer === null ? `SC${random.int(100000, 999999)}` : null),
       startedOn: from,
       endedOn: to,
       reasonEnded: to === null ? null : (options.reasonEnded ?? 'care-plan'),
@@ -721,7 +723,9 @@ function buildChild(random: Random, o: BuildOptions): Omit<DemoChild, 'record'> 
     disabilityDetails: null,
     communicationNeeds: random.chance(0.15) ? 'Uses Makaton signs alongside speech; give time to answer.' : null,
     localCaseNumber: o.caseNumber,
-    upn: null,
+    // SSDA903 rule 168: a UPN in the DfE format (a letter, then 12 digits), made from the child's id, not the random
+    // stream, so the rest of the demo data is unchanged.
+    upn: demoUpn(childId),
     isUnaccompaniedAsylumSeeker: false,
     dateOfDeathOn: null,
     teamId: o.teamId,
@@ -791,4 +795,23 @@ function order(
     court: 'Northshire Family Court',
     notes: null,
   }
+}
+
+/** Fictional Ofsted URNs of the demo authority's own fostering and adoption services. */
+const DEMO_FOSTERING_URN = 'SC900001'
+const DEMO_ADOPTION_URN = 'SC900002'
+
+function demoUrn(type: PlacementType, providerUrn: string | null): string | null {
+  if (type === 'young-offender-institution' || type === 'with-parents') {
+    return null
+  }
+  if (type.startsWith('adoption-')) {
+    return DEMO_ADOPTION_URN
+  }
+  return providerUrn ?? DEMO_FOSTERING_URN
+}
+
+function demoUpn(childId: string): string {
+  const digits = String(parseInt(childId.replace(/-/g, '').slice(0, 12), 16) % 1_000_000_000_000).padStart(12, '0')
+  return `A${digits}`
 }

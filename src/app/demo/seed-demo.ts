@@ -12,6 +12,7 @@ import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
+import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { seedDemoNetwork } from './seed-demo-network.ts'
 import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
@@ -50,7 +51,7 @@ const WORKER_NAMES = [
   'Dee Specimen',
   'Eli Fictional',
   'Fen Madeup',
-  'Gus Demo',
+  'Gus Dummy',
   'Hal Notreal',
   'Ira Pretend',
   'Jo Invented',
@@ -172,11 +173,20 @@ async function seedAuthority(
   }
   await db.withAuthority({ authorityId: provisioned.authorityId, userId: systemUserId }, async tx => {
     await setChangeReason(tx, 'Demo data')
+    const context = { authorityId: provisioned.authorityId, userId: systemUserId, now: new Date() }
+    // What the SSDA903 return needs beyond the care record (issue 8), so the demo's return validates.
+    const returnDetails = children.map(demoReturnDetails)
     await insertCareRecords(
       tx,
-      { authorityId: provisioned.authorityId, userId: systemUserId, now: new Date() },
-      children.map(c => c.record),
+      context,
+      children.map((c, i) => withReturnColumns(c.record, returnDetails[i]!)),
       [...people.values()],
+    )
+    await storeDemoReturnDetails(
+      tx,
+      context,
+      children.map((c, i) => ({ record: c.record, returnDetails: returnDetails[i]! })),
+      workers.map(w => w.id),
     )
   })
   // Plans, meetings and decisions at every stage (issue 4).

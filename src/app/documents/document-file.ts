@@ -7,7 +7,7 @@ export type DocumentFormat = 'pdf' | 'docx'
 export interface DocumentFile {
   readonly body: Buffer
   readonly contentType: string
-  readonly fileName: string
+  readonly name: string
 }
 
 const CONTENT_TYPES: Readonly<Record<DocumentFormat, string>> = {
@@ -23,5 +23,5 @@ const CONTENT_TYPES: Readonly<Record<DocumentFormat, string>> = {
  * @returns the file
  */
 export function documentFile(body: Buffer, format: DocumentFormat, baseName: string): DocumentFile {
-  return { body, contentType: CONTENT_TYPES[format], fileName: `${baseName}.${format}` }
+  return { body, contentType: CONTENT_TYPES[format], name: `${baseName}.${format}` }
 }

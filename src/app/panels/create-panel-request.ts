@@ -9,6 +9,7 @@ import { assertSiblingGroup, authoriseMeetingChildren } from '../meetings/meetin
 import { afterPlanningChange } from '../plans/after-planning-change.ts'
 import { orRefuse, planActor, planningContextOf } from '../plans/plan-support.ts'
 import { planningSettingsFor } from '../plans/planning-settings.ts'
+import { assignPanelToHear } from './panel-request-support.ts'
 
 /**
  * Makes a request to the permanence panel (or, below the authority's threshold, to a manager), as a draft or
@@ -40,6 +41,7 @@ export async function createPanelRequest(
   await setChangeReason(op.tx, 'Panel request made')
   await insertPanelRequests(op.tx, planningContextOf(op), [request])
   await insertDecisionEvents(op.tx, planningContextOf(op), events)
+  await assignPanelToHear(op, request)
   await afterPlanningChange(op, childIds)
   op.addAuditDetail('purpose', request.purpose)
   return { requestId: request.id, status: request.status, rowVersion: 1 }

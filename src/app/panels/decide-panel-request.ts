@@ -1,5 +1,5 @@
 import { setChangeReason } from '../../db/client.ts'
-import { updatePanelRequest } from '../../db/repositories/panels-repository.ts'
+import { endPanelAssignments, updatePanelRequest } from '../../db/repositories/panels-repository.ts'
 import { insertDecisionEvents } from '../../db/repositories/plans-repository.ts'
 import { decidePanelRequest as decide } from '../../domain/panels/panel-request.ts'
 import type { PanelDecisionInput } from '../../domain/panels/panel-schemas.ts'
@@ -40,6 +40,9 @@ export async function decidePanelRequest(
     'Panel request',
   )
   await insertDecisionEvents(op.tx, planningContextOf(op), [event])
+  if (request.status === 'decided') {
+    await endPanelAssignments(op.tx, planningContextOf(op), request.id)
+  }
   await afterPlanningChange(op, request.childIds)
   op.addAuditDetail('outcome', input.outcome)
   return { rowVersion, status: request.status }

@@ -7,7 +7,7 @@ import { authoriseMeetingChildren } from '../meetings/meeting-support.ts'
 import { afterPlanningChange } from '../plans/after-planning-change.ts'
 import { assertRowVersion, orRefuse, planActor, planningContextOf, rowVersionAfter } from '../plans/plan-support.ts'
 import { planningSettingsFor } from '../plans/planning-settings.ts'
-import { loadChildPanelRequest } from './panel-request-support.ts'
+import { assignPanelToHear, loadChildPanelRequest } from './panel-request-support.ts'
 
 /**
  * Submits a draft panel request for decision (the routing is checked again against the authority's threshold).
@@ -35,6 +35,7 @@ export async function submitPanelRequest(
     'Panel request',
   )
   await insertDecisionEvents(op.tx, planningContextOf(op), [event])
+  await assignPanelToHear(op, request)
   await afterPlanningChange(op, request.childIds)
   return { rowVersion, status: request.status }
 }

@@ -1,50 +1,24 @@
-import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import type { Tx } from '../../db/client.ts'
+import { addCalendarDays, isoWeekday, type CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { loadCalendar } from '../timescales/timescale-settings.ts'
 
 /**
- * England and Wales bank holidays 2024–2028 (gov.uk bank-holidays.json; 2027–2028 projected from the usual rules),
- * for the one planning rule that may count working days: a plan sent to the team manager `n` working days before
- * the PPM (rules.md PP-03, §5 T6; docs/adr/0024). A stand-in until the timescale engine's calendar
- * (src/domain/deadlines, issue 3) is merged, when this list gives way to it.
+ * The bank holidays around a planning meeting, for the one planning rule that may count working days: a plan sent to
+ * the team manager `n` working days before the PPM (rules.md PP-03, §5 T6; docs/adr/0024). Read from the timescale
+ * engine's calendar (the built-in England and Wales table with any gov.uk files imported over it), so the plan and
+ * the engine agree on what a working day is.
+ * @param tx - the transaction
+ * @param meetingOn - the day of the meeting
+ * @returns the weekdays that are not working days in the 120 days before it (and the week after)
  */
-export const PLANNING_BANK_HOLIDAYS: readonly CalendarDay[] = [
-  '2024-01-01',
-  '2024-03-29',
-  '2024-04-01',
-  '2024-05-06',
-  '2024-05-27',
-  '2024-08-26',
-  '2024-12-25',
-  '2024-12-26',
-  '2025-01-01',
-  '2025-04-18',
-  '2025-04-21',
-  '2025-05-05',
-  '2025-05-26',
-  '2025-08-25',
-  '2025-12-25',
-  '2025-12-26',
-  '2026-01-01',
-  '2026-04-03',
-  '2026-04-06',
-  '2026-05-04',
-  '2026-05-25',
-  '2026-08-31',
-  '2026-12-25',
-  '2026-12-28',
-  '2027-01-01',
-  '2027-03-26',
-  '2027-03-29',
-  '2027-05-03',
-  '2027-05-31',
-  '2027-08-30',
-  '2027-12-27',
-  '2027-12-28',
-  '2028-01-03',
-  '2028-04-14',
-  '2028-04-17',
-  '2028-05-01',
-  '2028-05-29',
-  '2028-08-28',
-  '2028-12-25',
-  '2028-12-26',
-] as CalendarDay[]
+export async function bankHolidaysAround(tx: Tx, meetingOn: CalendarDay): Promise<CalendarDay[]> {
+  const calendar = await loadCalendar(tx)
+  const holidays: CalendarDay[] = []
+  for (let offset = -120; offset <= 7; offset += 1) {
+    const day = addCalendarDays(meetingOn, offset)
+    if (isoWeekday(day) <= 5 && !calendar.isWorkingDay(day)) {
+      holidays.push(day)
+    }
+  }
+  return holidays
+}

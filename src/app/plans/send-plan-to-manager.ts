@@ -1,7 +1,7 @@
 import { sendPlanToManager as send } from '../../domain/plans/plan-lifecycle.ts'
 import type { SendPlanToManager } from '../../domain/plans/plan-schemas.ts'
 import type { Operation } from '../shared/run-operation.ts'
-import { PLANNING_BANK_HOLIDAYS } from './bank-holidays.ts'
+import { bankHolidaysAround } from './bank-holidays.ts'
 import { changePlanVersion, type PlanChangeResult } from './change-plan-version.ts'
 import { orRefuse } from './plan-support.ts'
 import { planningSettingsFor } from './planning-settings.ts'
@@ -28,10 +28,11 @@ export async function sendPlanToManager(
     { childId, planVersion, expectedRowVersion, action: 'plan:edit', reason: 'Plan sent to the team manager' },
     async (target, _state, actor) => {
       const settings = await planningSettingsFor(op)
+      const bankHolidays = await bankHolidaysAround(op.tx, command.ppmOn)
       const { plan, event } = orRefuse(
         send(target.plan, command, actor, op.today, {
           rule: settings.plan.planToManagerBeforePpm,
-          bankHolidays: PLANNING_BANK_HOLIDAYS,
+          bankHolidays,
         }),
       )
       op.addAuditDetail('isLate', plan.submission?.isLate ?? null)

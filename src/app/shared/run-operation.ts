@@ -189,11 +189,15 @@ function decide(actor: Actor, facts: ChildAccessFacts, action: ChildAction): Dec
   return decideChildAccess(actor.role, action, {
     relationship: relationshipOf(actor, facts),
     sensitivity: facts.sensitivity,
+    // A sealed adoption record is open only to the adoption service and those named on it: the pre-adoption
+    // allocation gives no access (security PRIV-02, docs/adr/0045-sealing-on-adoption-order.md).
     isInPermittedSet:
-      facts.restrictionOwnerId === actor.userId ||
-      facts.permittedUserIds.includes(actor.userId) ||
-      facts.allocatedWorkerId === actor.userId ||
-      facts.allocatedIroId === actor.userId,
+      facts.sensitivity === 'sealed'
+        ? facts.permittedUserIds.includes(actor.userId)
+        : facts.restrictionOwnerId === actor.userId ||
+          facts.permittedUserIds.includes(actor.userId) ||
+          facts.allocatedWorkerId === actor.userId ||
+          facts.allocatedIroId === actor.userId,
   })
 }
 

@@ -28,6 +28,7 @@ export async function runServer(config: Config, options: { seedDemoIfEmpty: bool
     isCookieSecure: config.isCookieSecure,
     requireSecondFactor: config.requireSecondFactor,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    oidc: () => config.oidc,
   })
   const jobs = await startBackgroundJobs(deps.db, deps.clock, message => app.log.warn(message))
   if (await needsTimescaleRefresh(deps.db, deps.clock.today())) {

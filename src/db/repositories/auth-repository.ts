@@ -55,6 +55,30 @@ export async function findSessionByTokenHash(
 }
 
 /**
+ * Finds the live API token for a token hash and, in the same transaction, enters its authority as its user, so the
+ * caller can go on to load the user under row-level security without a second transaction.
+ * @param tx - a transaction opened with no authority
+ * @param tokenHash - sha-256 of the bearer token
+ * @returns the token's ids, or undefined
+ */
+export async function findApiTokenAndEnter(
+  tx: Tx,
+  tokenHash: string,
+): Promise<{ tokenId: string; authorityId: string; userId: string } | undefined> {
+  const [row] = await queryRows<{ token_id: string; authority_id: string; user_id: string }>(
+    tx,
+    sql`SELECT * FROM app_find_api_token(${tokenHash})`,
+  )
+  if (!row) {
+    return undefined
+  }
+  await tx.execute(
+    sql`select set_config('app.authority_id', ${row.authority_id}, true), set_config('app.user_id', ${row.user_id}, true)`,
+  )
+  return { tokenId: row.token_id, authorityId: row.authority_id, userId: row.user_id }
+}
+
+/**
  * Finds the live API token for a token hash, in any authority.
  * @param db - the database
  * @param tokenHash - sha-256 of the bearer token
@@ -308,7 +332,16 @@ export async function insertApiToken(
  * @param at - when
  */
 export async function touchApiToken(tx: Tx, tokenId: string, at: Date): Promise<void> {
-  await tx.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId))
+  // At most once a minute, like sessions: a write on every API call would cost more than the call.
+  await tx
+    .update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < ${new Date(at.getTime() - 60_000)})`,
+      ),
+    )
 }
 
 /**

@@ -318,7 +318,7 @@ export async function updateMyPlan(
 export async function assignPanelMembers(
   tx: Tx,
   context: PlanningWriteContext,
-  assignments: readonly { childId: string; userId: string }[],
+  assignments: readonly { childId: string; userId: string; requestId?: string }[],
 ): Promise<void> {
   if (assignments.length === 0) {
     return
@@ -330,7 +330,27 @@ export async function assignPanelMembers(
       childId: assignment.childId,
       userId: assignment.userId,
       kind: 'panel',
+      sourceId: assignment.requestId ?? null,
       startedAt: context.now,
     })),
   )
+}
+
+/**
+ * Ends the panel members' assignments that a panel request made (once it is decided).
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param requestId - the request
+ */
+export async function endPanelAssignments(tx: Tx, context: PlanningWriteContext, requestId: string): Promise<void> {
+  await tx
+    .update(childAssignments)
+    .set({ endedAt: context.now })
+    .where(
+      and(
+        eq(childAssignments.kind, 'panel'),
+        eq(childAssignments.sourceId, requestId),
+        isNull(childAssignments.endedAt),
+      ),
+    )
 }

@@ -29,6 +29,8 @@ export const children = pgTable(
     isUnaccompaniedAsylumSeeker: boolean('is_unaccompanied_asylum_seeker').notNull().default(false),
     isMother: boolean('is_mother'),
     firstChildBornOn: day('first_child_born_on'),
+    // 0050 (returns): UASC DUC.
+    uascCeasedOn: day('uasc_ceased_on'),
     dateOfDeathOn: day('date_of_death_on'),
     teamId: uuid('team_id'),
     allocatedWorkerId: uuid('allocated_worker_id'),
@@ -56,6 +58,8 @@ export const periodsOfCare = pgTable(
     previousPermanence: text('previous_permanence'),
     previousPermanenceAuthority: text('previous_permanence_authority'),
     previousPermanenceOn: text('previous_permanence_on'),
+    // 0050 (returns): 903 HOME_POST.
+    homePostcode: text('home_postcode'),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )

@@ -36,6 +36,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   totpSecret: text('totp_secret'),
   isTotpEnabled: boolean('is_totp_enabled').notNull().default(false),
+  totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
   oidcSubject: text('oidc_subject'),
   isActive: boolean('is_active').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),

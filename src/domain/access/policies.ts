@@ -53,6 +53,7 @@ export const CHILD_ACTIONS = [
   'meeting:record',
   'decision:record',
   'audit:view-child-access',
+  'restriction:manage',
 ] as const
 export type ChildAction = (typeof CHILD_ACTIONS)[number]
 
@@ -65,6 +66,7 @@ export const AUTHORITY_ACTIONS = [
   'dashboard:authority',
   'returns:export',
   'returns:import',
+  'scorecard:configure',
   'timescales:evaluate',
   'qa:manage-rounds',
   'users:manage',
@@ -105,6 +107,8 @@ const CHILD_GRANTS: Record<Role, Partial<Record<ChildAction, Grant>>> = {
     'meeting:record': TEAM,
     'decision:record': TEAM,
     'audit:view-child-access': TEAM,
+    // Restricting a record of their team, or lifting it (security PRIV-01).
+    'restriction:manage': TEAM,
   },
   iro: {
     'child:view': ASSIGNED,
@@ -126,6 +130,7 @@ const CHILD_GRANTS: Record<Role, Partial<Record<ChildAction, Grant>>> = {
   'performance-analyst': {},
   administrator: {
     'audit:view-child-access': ANYONE,
+    'restriction:manage': ANYONE,
   },
 }
 
@@ -154,6 +159,8 @@ const AUTHORITY_GRANTS: Record<AuthorityAction, ReadonlySet<Role>> = {
   'dashboard:authority': new Set<Role>(['team-manager', 'performance-analyst', 'administrator']),
   'returns:export': new Set<Role>(['performance-analyst']),
   'returns:import': new Set<Role>(['administrator']),
+  // The authority's adoption scorecard thresholds (issue 8): set by those who report on them.
+  'scorecard:configure': new Set<Role>(['performance-analyst', 'administrator']),
   'timescales:evaluate': new Set<Role>(ROLES),
   'qa:manage-rounds': new Set<Role>(['qa-auditor']),
   'users:manage': new Set<Role>(['administrator']),

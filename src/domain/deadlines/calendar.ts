@@ -103,6 +103,9 @@ interface YearData {
   readonly published: boolean
 }
 
+// The answer for a span with no weekday holidays, shared (frozen, so no caller can change it).
+const NO_HOLIDAYS: readonly BankHoliday[] = Object.freeze([])
+
 function withCommonLawHolidays(year: number, holidays: readonly BankHoliday[]): BankHoliday[] {
   // Good Friday and Christmas Day are not working days whatever a feed says (rules.md §1).
   const out = [...holidays]
@@ -199,6 +202,11 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     }
   }
   cumulativeWorking[length] = total
+  // The holiday on each day of the range, by index (an array read instead of a Map lookup on the hot path).
+  const holidayOn: (BankHoliday | undefined)[] = Array.from({ length }, () => undefined)
+  for (const [n, h] of holidayByDay) {
+    holidayOn[n - lo] = h
+  }
   const workingDays = new Int32Array(total)
   for (let i = 0, w = 0; i < length; i++) {
     if (working[i] === 1) {
@@ -278,9 +286,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   }
 
   const nonWorkingWeekdaysBetweenDayNumbers = (fromExclusive: number, toInclusive: number): readonly BankHoliday[] => {
-    const out: BankHoliday[] = []
     if (toInclusive <= fromExclusive) {
-      return out
+      return NO_HOLIDAYS
     }
     let low = 0
     let high = weekdayHolidayDays.length
@@ -292,10 +299,15 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         high = mid
       }
     }
+    const inRange = fromExclusive >= lo - 1 && toInclusive < hi
+    if (inRange && (low >= weekdayHolidayDays.length || (weekdayHolidayDays[low] ?? 0) > toInclusive)) {
+      return NO_HOLIDAYS // most spans have none: no list to allocate
+    }
+    const out: BankHoliday[] = []
     for (let k = low; k < weekdayHolidayDays.length && (weekdayHolidayDays[k] ?? 0) <= toInclusive; k++) {
       out.push(weekdayHolidays[k] as BankHoliday)
     }
-    if (fromExclusive < lo - 1 || toInclusive >= hi) {
+    if (!inRange) {
       // Outside the range: fall back to generated data (rare; dates before 1990 or after 2100).
       for (let day = fromExclusive + 1; day <= toInclusive; day++) {
         if ((day < lo || day >= hi) && isoWeekdayOfDayNumber(day) <= 5 && !isWorkingDayNumber(day)) {
@@ -314,9 +326,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   const lastWorkingDayBeforeDayNumber = (n: number): number => addWorkingDaysToDayNumber(n, -1)
 
   const bankHolidayOnDayNumber = (n: number): BankHoliday | undefined => {
-    const found = holidayByDay.get(n)
-    if (found !== undefined || (n >= lo && n < hi)) {
-      return found
+    if (n >= lo && n < hi) {
+      return holidayOn[n - lo]
     }
     const date = fromDayNumber(n)
     return yearData(yearOf(n)).holidays.find(h => h.date === date)

@@ -148,14 +148,45 @@ const UNIT_WORDS: Record<PeriodUnit, readonly [string, string]> = {
   years: ['year', 'years'],
 }
 
+// The words for each unit and count, memoised (a handful of distinct periods appear in every explanation). Units
+// are looked up by a switch, not as keys: units read from a pack's JSON need not be internalised strings, and a
+// property lookup with such a key is slow.
+const DESCRIBED: readonly (string | undefined)[][] = [[], [], [], [], []]
+
+function unitIndex(unit: PeriodUnit): number {
+  switch (unit) {
+    case 'calendarDays':
+      return 0
+    case 'workingDays':
+      return 1
+    case 'weeks':
+      return 2
+    case 'months':
+      return 3
+    case 'years':
+      return 4
+  }
+}
+
 /**
  * A period in plain English: `20 working days`, `1 week`, `3 months`.
  * @param period - the period
  * @returns the words
  */
 export function describePeriod(period: Period): string {
+  const n = period.n
+  const memo = DESCRIBED[unitIndex(period.unit)] as (string | undefined)[]
+  const cacheable = n >= 0 && n < 1000 && Number.isInteger(n)
+  const known = cacheable ? memo[n] : undefined
+  if (known !== undefined) {
+    return known
+  }
   const [one, many] = UNIT_WORDS[period.unit]
-  return `${period.n} ${period.n === 1 ? one : many}`
+  const text = `${n} ${n === 1 ? one : many}`
+  if (cacheable) {
+    memo[n] = text
+  }
+  return text
 }
 
 /**

@@ -8,36 +8,44 @@
 /** Our namespace UUID for SSDA903 imports (a random v4 UUID fixed once). */
 export const SSDA903_IMPORT_NAMESPACE = '6f1d8a52-3c2e-4b7a-9f0e-5d4c3b2a1908'
 
-function rotateLeft(value: number, bits: number): number {
-  return (value << bits) | (value >>> (32 - bits))
-}
+// The import names every fact it creates (hundreds of thousands for a large authority), so the digest works in
+// place: one message buffer and one schedule, reused, and words read without DataView.
+const schedule = new Int32Array(80)
+let message = new Uint8Array(128)
 
-/**
- * SHA-1 of some bytes (FIPS 180-4).
- * @param bytes - the message
- * @returns the 20-byte digest
- */
-export function sha1(bytes: Uint8Array): Uint8Array {
-  const bitLength = bytes.length * 8
-  const paddedLength = (((bytes.length + 8) >> 6) + 1) << 6
-  const padded = new Uint8Array(paddedLength)
-  padded.set(bytes)
-  padded[bytes.length] = 0x80
-  const view = new DataView(padded.buffer)
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000))
-  view.setUint32(paddedLength - 4, bitLength >>> 0)
+function digestWords(length: number): [number, number, number, number, number] {
+  const paddedLength = (((length + 8) >> 6) + 1) << 6
+  if (message.length < paddedLength) {
+    message = new Uint8Array(paddedLength * 2)
+  }
+  const m = message
+  m.fill(0, length, paddedLength)
+  m[length] = 0x80
+  const bitLength = length * 8
+  const high = Math.floor(bitLength / 0x100000000)
+  const low = bitLength >>> 0
+  m[paddedLength - 8] = high >>> 24
+  m[paddedLength - 7] = (high >>> 16) & 0xff
+  m[paddedLength - 6] = (high >>> 8) & 0xff
+  m[paddedLength - 5] = high & 0xff
+  m[paddedLength - 4] = low >>> 24
+  m[paddedLength - 3] = (low >>> 16) & 0xff
+  m[paddedLength - 2] = (low >>> 8) & 0xff
+  m[paddedLength - 1] = low & 0xff
   let h0 = 0x67452301
-  let h1 = 0xefcdab89
-  let h2 = 0x98badcfe
+  let h1 = 0xefcdab89 | 0
+  let h2 = 0x98badcfe | 0
   let h3 = 0x10325476
-  let h4 = 0xc3d2e1f0
-  const w = new Uint32Array(80)
+  let h4 = 0xc3d2e1f0 | 0
+  const w = schedule
   for (let offset = 0; offset < paddedLength; offset += 64) {
     for (let i = 0; i < 16; i += 1) {
-      w[i] = view.getUint32(offset + i * 4)
+      const j = offset + i * 4
+      w[i] = (m[j]! << 24) | (m[j + 1]! << 16) | (m[j + 2]! << 8) | m[j + 3]!
     }
     for (let i = 16; i < 80; i += 1) {
-      w[i] = rotateLeft(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1)
+      const x = w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!
+      w[i] = (x << 1) | (x >>> 31)
     }
     let a = h0
     let b = h1
@@ -46,37 +54,50 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     let e = h4
     for (let i = 0; i < 80; i += 1) {
       let f: number
-      let k: number
       if (i < 20) {
-        f = (b & c) | (~b & d)
-        k = 0x5a827999
+        f = ((b & c) | (~b & d)) + 0x5a827999
       } else if (i < 40) {
-        f = b ^ c ^ d
-        k = 0x6ed9eba1
+        f = (b ^ c ^ d) + 0x6ed9eba1
       } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d)
-        k = 0x8f1bbcdc
+        f = ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
       } else {
-        f = b ^ c ^ d
-        k = 0xca62c1d6
+        f = (b ^ c ^ d) + 0xca62c1d6
       }
-      const temp = (rotateLeft(a, 5) + f + e + k + w[i]!) >>> 0
+      const temp = (((a << 5) | (a >>> 27)) + f + e + w[i]!) | 0
       e = d
       d = c
-      c = rotateLeft(b, 30) >>> 0
+      c = (b << 30) | (b >>> 2)
       b = a
       a = temp
     }
-    h0 = (h0 + a) >>> 0
-    h1 = (h1 + b) >>> 0
-    h2 = (h2 + c) >>> 0
-    h3 = (h3 + d) >>> 0
-    h4 = (h4 + e) >>> 0
+    h0 = (h0 + a) | 0
+    h1 = (h1 + b) | 0
+    h2 = (h2 + c) | 0
+    h3 = (h3 + d) | 0
+    h4 = (h4 + e) | 0
   }
-  const digest = new Uint8Array(20)
-  const out = new DataView(digest.buffer)
-  ;[h0, h1, h2, h3, h4].forEach((h, i) => out.setUint32(i * 4, h))
-  return digest
+  return [h0, h1, h2, h3, h4]
+}
+
+function wordsToBytes(words: readonly number[], count: number): Uint8Array {
+  const bytes = new Uint8Array(count)
+  for (let i = 0; i < count; i += 1) {
+    bytes[i] = (words[i >> 2]! >>> (24 - (i % 4) * 8)) & 0xff
+  }
+  return bytes
+}
+
+/**
+ * SHA-1 of some bytes (FIPS 180-4).
+ * @param bytes - the message
+ * @returns the 20-byte digest
+ */
+export function sha1(bytes: Uint8Array): Uint8Array {
+  if (message.length < bytes.length + 72) {
+    message = new Uint8Array((bytes.length + 72) * 2)
+  }
+  message.set(bytes)
+  return wordsToBytes(digestWords(bytes.length), 20)
 }
 
 function uuidBytes(uuid: string): Uint8Array {
@@ -88,6 +109,10 @@ function uuidBytes(uuid: string): Uint8Array {
   return bytes
 }
 
+const namespaceBytes = new Map<string, Uint8Array>()
+const encoder = new TextEncoder()
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
 /**
  * A version-5 UUID for a name within a namespace.
  * @param name - the name
@@ -95,15 +120,28 @@ function uuidBytes(uuid: string): Uint8Array {
  * @returns the UUID, lower case
  */
 export function uuidV5(name: string, namespace: string = SSDA903_IMPORT_NAMESPACE): string {
-  const nameBytes = new TextEncoder().encode(name)
-  const input = new Uint8Array(16 + nameBytes.length)
-  input.set(uuidBytes(namespace))
-  input.set(nameBytes, 16)
-  const hash = sha1(input).slice(0, 16)
+  let space = namespaceBytes.get(namespace)
+  if (space === undefined) {
+    space = uuidBytes(namespace)
+    namespaceBytes.set(namespace, space)
+  }
+  const needed = 16 + name.length * 3 + 72
+  if (message.length < needed) {
+    message = new Uint8Array(needed * 2)
+  }
+  message.set(space)
+  const { written } = encoder.encodeInto(name, message.subarray(16))
+  const hash = wordsToBytes(digestWords(16 + written), 16)
   hash[6] = (hash[6]! & 0x0f) | 0x50
   hash[8] = (hash[8]! & 0x3f) | 0x80
-  const hex = Array.from(hash, byte => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  let hex = ''
+  for (let i = 0; i < 16; i += 1) {
+    hex += HEX[hash[i]!]!
+    if (i === 3 || i === 5 || i === 7 || i === 9) {
+      hex += '-'
+    }
+  }
+  return hex
 }
 
 /**

@@ -4,13 +4,17 @@
  * care or placement that ends after it is treated as still open), so an evaluation "as at" a past day gives what the
  * engine would have said that day.
  */
-import { type CalendarDay, nthBirthday } from '../shared/calendar-day.ts'
-import { longDay, dayNumberOf } from '../deadlines/day-format.ts'
+import { type CalendarDay } from '../shared/calendar-day.ts'
+import { longDay, dayNumberOf, nthBirthdayDayNumber } from '../deadlines/day-format.ts'
 import type { Calendar } from '../deadlines/calendar.ts'
+import type { BankHoliday } from '../deadlines/bank-holidays.ts'
 import { describeNonWorkingDays } from '../deadlines/non-working-days.ts'
 import { type Period, addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { CaseHistory } from './case-history.ts'
-import { type PolicyPack, type PolicyVersion, policyAt } from './policy-pack.ts'
+import type { PolicyPack, PolicyVersion } from './policy-pack.ts'
+import { type PolicyIndex, type VersionIndex, policyIndex, versionAt } from './policy-index.ts'
+import type { ReviewSchedule } from './rules/reviews.ts'
+import type { ProceedingsTimetable } from './rules/proceedings.ts'
 
 /** A period of care as day numbers. `end` is exclusive, null while open on the evaluation day. */
 export interface CarePeriod {
@@ -41,6 +45,24 @@ export interface ReviewFacts {
   readonly stayingPutConsidered: boolean
 }
 
+/**
+ * A permanence planning meeting: its day, and the next meeting booked as written in the record. Only the latest
+ * meeting's booking is ever read (PP-03, PP-07), so it is parsed then ({@link nextBookedOn}), not for every meeting.
+ */
+export interface Ppm {
+  readonly date: number
+  readonly nextBookedOnText: string | null | undefined
+}
+
+/**
+ * The day the next meeting was booked for at a meeting, if any.
+ * @param meeting - the meeting
+ * @returns the day number, or null
+ */
+export function nextBookedOn(meeting: Ppm): number | null {
+  return day(meeting.nextBookedOnText)
+}
+
 /** A permanence plan as day numbers. */
 export interface PlanFacts {
   readonly sentToManagerOn: number | null
@@ -58,6 +80,8 @@ export interface EvaluationContext {
   readonly asOf: number
   readonly calendar: Calendar
   readonly pack: PolicyPack
+  /** The pack's per-version lookups ({@link policyIndex}), shared by every child evaluated with the pack. */
+  readonly policyIndex: PolicyIndex
   /** The policy in force on the evaluation day (pack-wide settings). */
   readonly policyNow: PolicyVersion
   readonly history: CaseHistory
@@ -71,7 +95,7 @@ export interface EvaluationContext {
   readonly placements: readonly PlacementFacts[]
   readonly reviews: readonly ReviewFacts[]
   readonly visits: readonly number[]
-  readonly ppms: readonly { readonly date: number; readonly nextBookedOn: number | null }[]
+  readonly ppms: readonly Ppm[]
   readonly plans: readonly PlanFacts[]
   readonly healthAssessments: readonly { readonly date: number; readonly kind: 'initial' | 'review' }[]
   readonly peps: readonly number[]
@@ -85,6 +109,24 @@ export interface EvaluationContext {
   readonly adoptionOrderOn: number | null
   /** Birthdays already worked out, by age (a per-child memo: several rules ask for the same ones). */
   readonly birthdays: number[]
+  /** The indexed policy version in force on the evaluation day (most items are built with it). */
+  readonly policyNowIndex: VersionIndex
+  /** Facts several rules ask for, worked out once per child (see {@link ContextMemo}). */
+  readonly memo: ContextMemo
+}
+
+/**
+ * Per-child memo slots, filled by the rules that work the facts out (reviews.ts, permanence.ts). A slot holds the
+ * answer for one period of care: the current one, almost always. It lives on the context, so it never outlives the
+ * evaluation of one child (a WeakMap keyed by the period would do the same, at a much higher cost per child).
+ */
+export interface ContextMemo {
+  schedulePeriod: CarePeriod | undefined
+  schedule: ReviewSchedule | undefined
+  ppmsPeriod: CarePeriod | undefined
+  ppms: readonly Ppm[] | undefined
+  /** Timetables of the proceedings, by position in the history (PRC-01/02 and drift both read them). */
+  timetables: (ProceedingsTimetable | null | undefined)[] | undefined
 }
 
 /** Options for {@link buildContext}. */
@@ -107,117 +149,58 @@ function day(value: string | null | undefined): number | null {
  * @returns the context
  */
 export function buildContext(history: CaseHistory, options: ContextOptions): EvaluationContext {
+  // Plain loops, and sorting only when the input is out of order (case records usually are in order): this runs
+  // once per child and touches every dated event in the history.
   const asOf = dayNumberOf(options.asOf)
-  const policyNow = policyAt(options.pack, asOf)
+  const index = policyIndex(options.pack)
+  const versionNow = versionAt(index, asOf)
+  const policyNow = versionNow.version
 
-  const periods: CarePeriod[] = []
-  history.periodsOfCare.forEach((p, index) => {
-    const start = dayNumberOf(p.start)
-    if (start > asOf) {
-      return
-    }
-    const statuses = [{ from: start, code: p.legalStatus }]
-    for (const change of p.legalStatusChanges ?? []) {
-      const from = dayNumberOf(change.on)
-      if (from <= asOf) {
-        statuses.push({ from, code: change.legalStatus })
-      }
-    }
-    statuses.sort((a, b) => a.from - b.from)
-    periods.push({ index, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
-  })
-  periods.sort((a, b) => a.start - b.start)
-  const currentPeriod = periods[periods.length - 1]
+  const periods = readPeriods(history, asOf)
+  const currentPeriod = lastOf(periods)
   const isLookedAfter = currentPeriod !== undefined && currentPeriod.end === null
-
-  const placements: PlacementFacts[] = []
-  history.placements.forEach((p, index) => {
-    const start = dayNumberOf(p.start)
-    if (start > asOf) {
-      return
-    }
-    placements.push({
-      index,
-      start,
-      end: onOrBeforeOrNull(day(p.end), asOf),
-      code: p.placementType,
-      carerId: p.carerId ?? null,
-      intendedUntil18: p.intendedUntil18 ?? false,
-      placementPlanOn: onOrBeforeOrNull(day(p.placementPlanOn), asOf),
-      isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
-      source: p,
-    })
-  })
-  placements.sort((a, b) => a.start - b.start)
-
-  const reviews: ReviewFacts[] = []
-  for (const r of history.reviews) {
-    const date = dayNumberOf(r.date)
-    if (date <= asOf) {
-      reviews.push({
-        date,
-        broughtForward: r.broughtForward ?? false,
-        stayingPutConsidered: r.stayingPutConsidered ?? false,
-      })
-    }
-  }
-  sortByDate(reviews)
-  const ppms: { date: number; nextBookedOn: number | null }[] = []
-  for (const m of history.permanenceMeetings) {
-    const date = dayNumberOf(m.date)
-    if (date <= asOf) {
-      ppms.push({ date, nextBookedOn: day(m.nextBookedOn) })
-    }
-  }
-  sortByDate(ppms)
-  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
-  for (const h of history.healthAssessments) {
-    const date = dayNumberOf(h.date)
-    if (date <= asOf) {
-      healthAssessments.push({ date, kind: h.kind })
-    }
-  }
-  sortByDate(healthAssessments)
-
-  const plans = history.permanencePlans.map(p => {
-    const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
-    const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
-    const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
-    const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
-    return {
-      sentToManagerOn,
-      meetingOn,
-      endorsedOn,
-      ratifiedAtReviewOn,
-      option: p.option,
-      notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
-      decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
-    }
-  })
-  plans.sort((a, b) => (a.decidedOn ?? Infinity) - (b.decidedOn ?? Infinity))
+  const placements = readPlacements(history, asOf)
+  const reviews = readReviews(history, asOf)
+  const ppms = readPpms(history, asOf)
+  const healthAssessments = readHealthAssessments(history, asOf)
+  const plans = readPlans(history, asOf)
 
   const adoption = history.adoption ?? null
-  const placementOrderOn = onOrBeforeOrNull(day(adoption?.placementOrderOn), asOf)
-  const consentOn = onOrBeforeOrNull(day(adoption?.consentToPlacementOn), asOf)
-  const authorityToPlaceOn =
-    placementOrderOn === null
-      ? consentOn
-      : consentOn === null
-        ? placementOrderOn
-        : Math.min(placementOrderOn, consentOn)
-  const firstAdoptivePlacement = placements.find(p => p.code.startsWith('A'))
-  const placedForAdoptionOn =
-    onOrBeforeOrNull(day(adoption?.placedForAdoptionOn), asOf) ?? firstAdoptivePlacement?.start ?? null
+  let authorityToPlaceOn: number | null = null
+  let placedForAdoptionOn: number | null = null
+  let adoptionDisruptedOn: number | null = null
+  let adoptionOrderOn: number | null = null
+  if (adoption !== null) {
+    const placementOrderOn = onOrBeforeOrNull(day(adoption.placementOrderOn), asOf)
+    const consentOn = onOrBeforeOrNull(day(adoption.consentToPlacementOn), asOf)
+    authorityToPlaceOn =
+      placementOrderOn === null
+        ? consentOn
+        : consentOn === null
+          ? placementOrderOn
+          : Math.min(placementOrderOn, consentOn)
+    placedForAdoptionOn = onOrBeforeOrNull(day(adoption.placedForAdoptionOn), asOf)
+    adoptionDisruptedOn = onOrBeforeOrNull(day(adoption.disruptedOn), asOf)
+    adoptionOrderOn = onOrBeforeOrNull(day(adoption.adoptionOrderOn), asOf)
+  }
+  if (placedForAdoptionOn === null) {
+    for (const p of placements) {
+      if (p.code.startsWith('A')) {
+        placedForAdoptionOn = p.start
+        break
+      }
+    }
+  }
 
-  const leapDayBirthdaysOn = policyNow.settings.leapDayBirthdaysOn
   return {
     asOf,
     calendar: options.calendar,
     pack: options.pack,
+    policyIndex: index,
     policyNow,
     history,
     dateOfBirth: dayNumberOf(history.child.dateOfBirth),
-    leapDayBirthdaysOn,
+    leapDayBirthdaysOn: policyNow.settings.leapDayBirthdaysOn,
     periods,
     currentPeriod,
     isLookedAfter,
@@ -232,13 +215,141 @@ export function buildContext(history: CaseHistory, options: ContextOptions): Eva
     stayingPutDiscussions: datesUpTo(history.stayingPutDiscussions, asOf),
     authorityToPlaceOn,
     placedForAdoptionOn,
-    adoptionDisruptedOn: onOrBeforeOrNull(day(adoption?.disruptedOn), asOf),
-    adoptionOrderOn: onOrBeforeOrNull(day(adoption?.adoptionOrderOn), asOf),
+    adoptionDisruptedOn,
+    adoptionOrderOn,
     birthdays: [],
+    policyNowIndex: versionNow,
+    memo: {
+      schedulePeriod: undefined,
+      schedule: undefined,
+      ppmsPeriod: undefined,
+      ppms: undefined,
+      timetables: undefined,
+    },
   }
 }
 
-// Sorts by date unless already in order (case records usually are).
+// Each list of the history is read by its own small function: one place per list, and small enough for the
+// optimising compiler to inline the date parsing into every loop (one large function would exhaust its budget).
+
+function readPeriods(history: CaseHistory, asOf: number): CarePeriod[] {
+  const periods: CarePeriod[] = []
+  const periodsOfCare = history.periodsOfCare
+  for (let i = 0; i < periodsOfCare.length; i++) {
+    const p = periodsOfCare[i] as CaseHistory['periodsOfCare'][number]
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      continue
+    }
+    const statuses = [{ from: start, code: p.legalStatus }]
+    const changes = p.legalStatusChanges
+    if (changes !== undefined) {
+      for (const change of changes) {
+        const from = dayNumberOf(change.on)
+        if (from <= asOf) {
+          statuses.push({ from, code: change.legalStatus })
+        }
+      }
+      sortByFrom(statuses)
+    }
+    periods.push({ index: i, start, end: onOrBeforeOrNull(day(p.end), asOf), statuses })
+  }
+  sortByStart(periods)
+  return periods
+}
+
+function readPlacements(history: CaseHistory, asOf: number): PlacementFacts[] {
+  const placements: PlacementFacts[] = []
+  const placementList = history.placements
+  for (let i = 0; i < placementList.length; i++) {
+    const p = placementList[i] as CaseHistory['placements'][number]
+    const start = dayNumberOf(p.start)
+    if (start > asOf) {
+      continue
+    }
+    placements.push({
+      index: i,
+      start,
+      end: onOrBeforeOrNull(day(p.end), asOf),
+      code: p.placementType,
+      carerId: p.carerId ?? null,
+      intendedUntil18: p.intendedUntil18 ?? false,
+      placementPlanOn: onOrBeforeOrNull(day(p.placementPlanOn), asOf),
+      isWithParentBeforeAssessment: p.isWithParentBeforeAssessment ?? false,
+      source: p,
+    })
+  }
+  sortByStart(placements)
+  return placements
+}
+
+function readReviews(history: CaseHistory, asOf: number): ReviewFacts[] {
+  const reviews: ReviewFacts[] = []
+  for (const r of history.reviews) {
+    const date = dayNumberOf(r.date)
+    if (date <= asOf) {
+      reviews.push({
+        date,
+        broughtForward: r.broughtForward ?? false,
+        stayingPutConsidered: r.stayingPutConsidered ?? false,
+      })
+    }
+  }
+  sortByDate(reviews)
+  return reviews
+}
+
+function readPpms(history: CaseHistory, asOf: number): Ppm[] {
+  const ppms: Ppm[] = []
+  for (const m of history.permanenceMeetings) {
+    const date = dayNumberOf(m.date)
+    if (date <= asOf) {
+      ppms.push({ date, nextBookedOnText: m.nextBookedOn })
+    }
+  }
+  sortByDate(ppms)
+  return ppms
+}
+
+function readHealthAssessments(history: CaseHistory, asOf: number): { date: number; kind: 'initial' | 'review' }[] {
+  const healthAssessments: { date: number; kind: 'initial' | 'review' }[] = []
+  for (const h of history.healthAssessments) {
+    const date = dayNumberOf(h.date)
+    if (date <= asOf) {
+      healthAssessments.push({ date, kind: h.kind })
+    }
+  }
+  sortByDate(healthAssessments)
+  return healthAssessments
+}
+
+function readPlans(history: CaseHistory, asOf: number): PlanFacts[] {
+  const plans: PlanFacts[] = []
+  for (const p of history.permanencePlans) {
+    const sentToManagerOn = onOrBeforeOrNull(day(p.sentToManagerOn), asOf)
+    const meetingOn = onOrBeforeOrNull(day(p.meetingOn), asOf)
+    const endorsedOn = onOrBeforeOrNull(day(p.endorsedOn), asOf)
+    const ratifiedAtReviewOn = onOrBeforeOrNull(day(p.ratifiedAtReviewOn), asOf)
+    plans.push({
+      sentToManagerOn,
+      meetingOn,
+      endorsedOn,
+      ratifiedAtReviewOn,
+      option: p.option,
+      notReasonablyPracticableToReviewFirst: p.notReasonablyPracticableToReviewFirst ?? false,
+      decidedOn: endorsedOn ?? meetingOn ?? sentToManagerOn,
+    })
+  }
+  for (let i = 1; i < plans.length; i++) {
+    if (byDecidedOn(plans[i - 1] as PlanFacts, plans[i] as PlanFacts) > 0) {
+      plans.sort(byDecidedOn)
+      break
+    }
+  }
+  return plans
+}
+
+// Sorts (stably, as Array.prototype.sort) unless already in order.
 function sortByDate(list: { readonly date: number }[]): void {
   for (let i = 1; i < list.length; i++) {
     if ((list[i - 1] as { date: number }).date > (list[i] as { date: number }).date) {
@@ -248,8 +359,39 @@ function sortByDate(list: { readonly date: number }[]): void {
   }
 }
 
+function sortByStart(list: { readonly start: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { start: number }).start > (list[i] as { start: number }).start) {
+      list.sort(byStart)
+      return
+    }
+  }
+}
+
+function sortByFrom(list: { readonly from: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as { from: number }).from > (list[i] as { from: number }).from) {
+      list.sort(byFrom)
+      return
+    }
+  }
+}
+
 function byDate(a: { readonly date: number }, b: { readonly date: number }): number {
   return a.date - b.date
+}
+
+function byStart(a: { readonly start: number }, b: { readonly start: number }): number {
+  return a.start - b.start
+}
+
+function byFrom(a: { readonly from: number }, b: { readonly from: number }): number {
+  return a.from - b.from
+}
+
+// Plans without a decision day sort last, in their recorded order (NaN compares as equal).
+function byDecidedOn(a: PlanFacts, b: PlanFacts): number {
+  return (a.decidedOn ?? Infinity) - (b.decidedOn ?? Infinity)
 }
 
 // Dated events on or before the evaluation day, sorted (input is usually sorted already).
@@ -259,8 +401,8 @@ function datesUpTo(list: readonly { readonly date: string }[] | undefined, asOf:
     return out
   }
   let sorted = true
-  for (const e of list) {
-    const n = dayNumberOf(e.date)
+  for (let i = 0; i < list.length; i++) {
+    const n = dayNumberOf((list[i] as { readonly date: string }).date)
     if (n <= asOf) {
       if (out.length > 0 && (out[out.length - 1] as number) > n) {
         sorted = false
@@ -273,6 +415,16 @@ function datesUpTo(list: readonly { readonly date: string }[] | undefined, asOf:
 
 function onOrBeforeOrNull(n: number | null, asOf: number): number | null {
   return n !== null && n <= asOf ? n : null
+}
+
+/**
+ * The last element of a list, or undefined when it is empty. (Reading `list[list.length - 1]` of an empty list asks
+ * for the property "-1", a slow generic lookup in V8; several rules ask this of lists that are often empty.)
+ * @param list - the list
+ * @returns its last element
+ */
+export function lastOf<T>(list: readonly T[]): T | undefined {
+  return list.length === 0 ? undefined : list[list.length - 1]
 }
 
 /**
@@ -327,7 +479,7 @@ export function birthday(ctx: EvaluationContext, years: number): number {
   if (known !== undefined) {
     return known
   }
-  const n = dayNumberOf(nthBirthday(ctx.history.child.dateOfBirth, years, ctx.leapDayBirthdaysOn))
+  const n = nthBirthdayDayNumber(ctx.dateOfBirth, years, ctx.leapDayBirthdaysOn)
   ctx.birthdays[years] = n
   return n
 }
@@ -391,13 +543,43 @@ class PeriodClause implements DueClause {
     if (period.unit !== 'workingDays') {
       return base
     }
-    const holidays = describeNonWorkingDays(
+    const holidays = holidayClause(
+      this.calendar,
       this.direction === 'after'
         ? this.calendar.nonWorkingWeekdaysBetweenDayNumbers(anchor, this.due)
         : this.calendar.nonWorkingWeekdaysBetweenDayNumbers(this.due, anchor - 1),
     )
     return holidays === '' ? base : `${base}; ${holidays}`
   }
+}
+
+// The holiday clause of a working-day count ("25 and 26 December and 1 January are not working days"), memoised per
+// calendar: a calendar lists the weekday holidays of a span as a run of its own holidays in date order, so the run
+// (and its phrase) is fixed by its first holiday and its length.
+const holidayClauses = new WeakMap<Calendar, Map<BankHoliday, (string | undefined)[]>>()
+
+function holidayClause(calendar: Calendar, holidays: readonly BankHoliday[]): string {
+  const first = holidays[0]
+  if (first === undefined) {
+    return ''
+  }
+  let byFirst = holidayClauses.get(calendar)
+  if (byFirst === undefined) {
+    byFirst = new Map()
+    holidayClauses.set(calendar, byFirst)
+  }
+  let byLength = byFirst.get(first)
+  if (byLength === undefined) {
+    byLength = []
+    byFirst.set(first, byLength)
+  }
+  const known = byLength[holidays.length]
+  if (known !== undefined) {
+    return known
+  }
+  const text = describeNonWorkingDays(holidays)
+  byLength[holidays.length] = text
+  return text
 }
 
 /**

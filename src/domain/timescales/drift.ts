@@ -3,13 +3,13 @@
  * which week of proceedings, adoption timeliness against the scorecard thresholds) and pure aggregation per team,
  * per worker and per authority (issue 3 §5; rules.md ADO-08; national-returns.md §3.3 for A1, A2, A10).
  */
-import { type CalendarDay, ageInYears } from '../shared/calendar-day.ts'
-import { isoDay, dayNumberOf } from '../deadlines/day-format.ts'
+import type { CalendarDay } from '../shared/calendar-day.ts'
+import { ageOnDayNumber, isoDay, dayNumberOf } from '../deadlines/day-format.ts'
 import type { EvaluationContext } from './context.ts'
 import type { TimescaleItem } from './item.ts'
-import { policyAt } from './policy-pack.ts'
+import { versionAt } from './policy-index.ts'
 import type { RuleId } from './rule-ids.ts'
-import { proceedingsTimetable } from './rules/proceedings.ts'
+import { timetableAt } from './rules/proceedings.ts'
 
 /** One set of proceedings against the 26 weeks. */
 export interface ProceedingsDrift {
@@ -70,7 +70,31 @@ function measure(from: number, to: number | null, asOf: number, threshold: numbe
 export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleItem[]): DriftMeasures {
   const asOf = ctx.asOf
   const period = ctx.currentPeriod
-  const pp01 = items.find(i => i.rule === 'PP-01' && i.status !== 'not-applicable')
+  // One pass over the items: the PP-01 item that applies, whether an adoption measure applies, overdue and due soon.
+  let pp01: TimescaleItem | undefined
+  let adoptionPlanned = false
+  let overdueItems = 0
+  let dueSoonItems = 0
+  const overdueRules: RuleId[] = []
+  for (const item of items) {
+    const status = item.status
+    if (status === 'not-applicable') {
+      continue
+    }
+    if (item.rule === 'PP-01' && pp01 === undefined) {
+      pp01 = item
+    } else if (item.rule === 'ADO-08') {
+      adoptionPlanned = true
+    }
+    if (status === 'overdue') {
+      overdueItems++
+      if (!overdueRules.includes(item.rule)) {
+        overdueRules.push(item.rule)
+      }
+    } else if (status === 'due-soon') {
+      dueSoonItems++
+    }
+  }
   const planLateByDays =
     pp01 === undefined
       ? null
@@ -79,14 +103,21 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
         : pp01.status === 'met'
           ? 0
           : null
-  const meetings = period === undefined ? [] : ctx.ppms.filter(m => m.date >= period.start)
-  const lastMeeting = meetings[meetings.length - 1]?.date ?? null
+  let lastMeeting: number | null = null
+  if (period !== undefined) {
+    for (const m of ctx.ppms) {
+      if (m.date >= period.start) {
+        lastMeeting = m.date
+      }
+    }
+  }
   const proceedings: ProceedingsDrift[] = []
-  for (const p of ctx.history.proceedings) {
-    if (dayNumberOf(p.issuedOn) > asOf) {
+  const recorded = ctx.history.proceedings
+  for (let index = 0; index < recorded.length; index++) {
+    if (dayNumberOf((recorded[index] as (typeof recorded)[number]).issuedOn) > asOf) {
       continue
     }
-    const t = proceedingsTimetable(ctx, p)
+    const t = timetableAt(ctx, index)
     if (t === null) {
       continue
     }
@@ -101,12 +132,11 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
       concludedOn: t.concludedOn === null ? null : isoDay(t.concludedOn),
     })
   }
-  const thresholds = policyAt(ctx.pack, period?.start ?? asOf).rules['ADO-08']
-  const adoptionPlanned = items.some(i => i.rule === 'ADO-08' && i.status !== 'not-applicable')
   let a1: AdoptionMeasure | null = null
   let a10: AdoptionMeasure | null = null
   let a2: AdoptionMeasure | null = null
   if (period !== undefined && adoptionPlanned) {
+    const thresholds = versionAt(ctx.policyIndex, period.start).version.rules['ADO-08']
     a1 = measure(period.start, ctx.placedForAdoptionOn, asOf, thresholds.a1Days)
     const adopters = new Set(ctx.history.adoption?.adoptersPersonIds ?? [])
     for (const p of ctx.placements) {
@@ -134,26 +164,28 @@ export function measureDrift(ctx: EvaluationContext, items: readonly TimescaleIt
       )
     }
   }
-  const overdue = items.filter(i => i.status === 'overdue')
-  const age = ageInYears(ctx.history.child.dateOfBirth, isoDay(asOf), ctx.leapDayBirthdaysOn)
   return {
     isLookedAfter: ctx.isLookedAfter,
     periodOfCareStartedOn: period === undefined ? null : isoDay(period.start),
     daysLookedAfterInCurrentPeriod: period !== undefined && ctx.isLookedAfter ? asOf - period.start : null,
-    ageInYears: age,
+    ageInYears: ageOnDayNumber(ctx.dateOfBirth, asOf, ctx.leapDayBirthdaysOn),
     planLateByDays,
     planStatus: pp01?.status ?? null,
     lastPlanningMeetingOn: lastMeeting === null ? null : isoDay(lastMeeting),
     daysSinceLastPlanningMeeting: lastMeeting === null ? null : asOf - lastMeeting,
-    proceedings,
+    proceedings: proceedings.length === 0 ? NONE : proceedings,
     a1,
     a2,
     a10,
-    overdueItems: overdue.length,
-    dueSoonItems: items.filter(i => i.status === 'due-soon').length,
-    overdueRules: [...new Set(overdue.map(i => i.rule))],
+    overdueItems,
+    dueSoonItems,
+    overdueRules: overdueRules.length === 0 ? NONE : overdueRules,
   }
 }
+
+// The empty lists drift reports for most children, shared (frozen: the lists are read-only): a service keeps the
+// drift of every child for its dashboards, and this saves two allocations per child.
+const NONE: readonly never[] = Object.freeze([])
 
 /** One child's row for aggregation. */
 export interface DriftRow {

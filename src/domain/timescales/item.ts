@@ -19,7 +19,9 @@ import { longDay, isoDay } from '../deadlines/day-format.ts'
 import { subtractPeriodFromDayNumber } from '../deadlines/period.ts'
 import type { EvaluationContext } from './context.ts'
 import type { PolicyVersion } from './policy-pack.ts'
-import { RULE_TITLES, type RuleId } from './rule-ids.ts'
+import { type RuleEntry, versionIndex } from './policy-index.ts'
+import { capitalisedSentence } from './sentence.ts'
+import type { RuleId } from './rule-ids.ts'
 
 /** Where an item stands on the evaluation day. */
 export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'met' | 'met-late' | 'not-applicable'
@@ -100,60 +102,176 @@ export interface ItemSpec {
   readonly title?: string
 }
 
-function ruleSource(policy: PolicyVersion, rule: RuleId): string {
-  const settings = policy.rules as unknown as Record<string, { source?: string } | undefined>
-  return settings[rule]?.source ?? ''
-}
+// "1 day", "2 days": the counts in explanations are small, so the phrases for 0–999 are memoised per word.
+const PLURALS = new Map<string, (string | undefined)[]>()
 
 function plural(n: number, word: string): string {
+  if (n >= 0 && n < 1000 && Number.isInteger(n)) {
+    let list = PLURALS.get(word)
+    if (list === undefined) {
+      list = Array.from({ length: 1000 }, () => undefined)
+      PLURALS.set(word, list)
+    }
+    const known = list[n]
+    if (known !== undefined) {
+      return known
+    }
+    const text = `${n} ${word}${n === 1 ? '' : 's'}`
+    list[n] = text
+    return text
+  }
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 /**
+ * A not-applicable item: the rule does not apply, and the reason says why.
+ * @param ctx - the evaluation context
+ * @param rule - the rule
+ * @param policy - the policy version
+ * @param reason - why it does not apply (capitalised into the explanation)
+ * @param trigger - the event considered, if any
+ * @param occurrence - which occurrence, for recurring rules
+ * @param title - overrides the rule's title
+ * @returns the item
+ */
+export function notApplicableItem(
+  ctx: EvaluationContext,
+  rule: RuleId,
+  policy: PolicyVersion,
+  reason: string,
+  trigger: { readonly event: string; readonly on: number } | null = null,
+  occurrence: number | null = null,
+  title?: string,
+): TimescaleItem {
+  const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
+  return notApplicableFrom(rule, policy, title ?? entry.title, entry.source, entry, reason, trigger, occurrence, true)
+}
+
+function notApplicableFrom(
+  rule: RuleId,
+  policy: PolicyVersion,
+  title: string,
+  source: string,
+  entry: RuleEntry<RuleId>,
+  reason: string,
+  trigger: { readonly event: string; readonly on: number } | null,
+  occurrence: number | null,
+  unitConfirmed: boolean,
+): TimescaleItem {
+  return {
+    rule,
+    title,
+    due: null,
+    status: 'not-applicable',
+    metOn: null,
+    // A rule the pack disables says so in words worked out once per pack.
+    explanation: reason === entry.disabledReason ? entry.disabledExplanation : capitalisedSentence(reason),
+    source,
+    provisional: false,
+    unitConfirmed,
+    trigger: trigger === null ? null : { event: trigger.event, on: isoDay(trigger.on) },
+    dueFallsOnNonWorkingDay: false,
+    lastWorkingDayBefore: null,
+    daysLate: null,
+    occurrence,
+    pastOccurrences: null,
+    actions: entry.actions,
+    policyVersion: policy.key,
+  }
+}
+
+// "a Saturday", "a Sunday" (and the other days, for completeness).
+const A_WEEKDAY: readonly string[] = [1, 2, 3, 4, 5, 6, 7].map(d => `a ${weekdayName(d)}`)
+
+/**
  * Builds an item: status, non-working-day warning, provisional flag and the explanation sentence.
+ *
+ * Deliberately tiny: it only reads the spec and hands its fields to {@link buildItem}. The optimising compiler
+ * inlines it where a rule calls it, and there the spec is the object literal the rule has just written, so each
+ * field read is resolved against that literal's one shape (and the literal itself need not be allocated). Were the
+ * reads in the large function, they would see the shapes of every rule's literal and fall back to slow, megamorphic
+ * lookups (some fifty call sites each write their own shape).
  * @param ctx - the evaluation context
  * @param spec - what the rule worked out
  * @returns the item
  */
 export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem {
+  const policy = spec.policy
+  return buildItem(
+    ctx,
+    // Inlined, the rule is a constant here, so this lookup is a plain property read.
+    (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[spec.rule],
+    spec.rule,
+    policy,
+    spec.trigger,
+    spec.due,
+    spec.metOn,
+    spec.reason,
+    spec.metPhrase,
+    spec.note,
+    spec.workingDaySpan,
+    spec.unitConfirmed,
+    spec.readingConfirmed,
+    spec.occurrence,
+    spec.past,
+    spec.occurrenceNoun,
+    spec.rollBackNonWorkingDay,
+    spec.notApplicable,
+    spec.source,
+    spec.title,
+  )
+}
+
+// The work of makeItem, on the spec's fields one by one (see makeItem for why). Parameters as in ItemSpec.
+function buildItem(
+  ctx: EvaluationContext,
+  entry: RuleEntry<RuleId>,
+  rule: RuleId,
+  policy: PolicyVersion,
+  specTrigger: ItemSpec['trigger'],
+  specDue: number | null,
+  specMetOn: number | null | undefined,
+  reason: string,
+  metPhrase: string | undefined,
+  note: string | undefined,
+  span: ItemSpec['workingDaySpan'],
+  specUnitConfirmed: boolean | undefined,
+  specReadingConfirmed: boolean | undefined,
+  specOccurrence: number | undefined,
+  past: ItemSpec['past'],
+  occurrenceNoun: string | undefined,
+  rollBackNonWorkingDay: boolean | undefined,
+  notApplicable: boolean | undefined,
+  specSource: string | undefined,
+  title: string | undefined,
+): TimescaleItem {
   const calendar = ctx.calendar
-  const actions = spec.policy.actions[spec.rule] ?? NO_ACTIONS
-  const source = spec.source ?? ruleSource(spec.policy, spec.rule)
-  const trigger =
-    spec.trigger === undefined || spec.trigger === null
-      ? null
-      : { event: spec.trigger.event, on: isoDay(spec.trigger.on) }
-  if (spec.notApplicable === true) {
-    return {
-      rule: spec.rule,
-      title: spec.title ?? RULE_TITLES[spec.rule],
-      due: null,
-      status: 'not-applicable',
-      metOn: null,
-      explanation: capitalisedSentence(spec.reason),
-      source,
-      provisional: false,
-      unitConfirmed: spec.unitConfirmed ?? true,
-      trigger,
-      dueFallsOnNonWorkingDay: false,
-      lastWorkingDayBefore: null,
-      daysLate: null,
-      occurrence: spec.occurrence ?? null,
-      pastOccurrences: null,
-      actions,
-      policyVersion: spec.policy.key,
-    }
+  if (notApplicable === true) {
+    return notApplicableFrom(
+      rule,
+      policy,
+      title ?? entry.title,
+      specSource ?? entry.source,
+      entry,
+      reason,
+      specTrigger ?? null,
+      specOccurrence ?? null,
+      specUnitConfirmed ?? true,
+    )
   }
-  let due = spec.due
-  let text = spec.reason
+  const source = specSource ?? entry.source
+  const trigger =
+    specTrigger === undefined || specTrigger === null ? null : { event: specTrigger.event, on: isoDay(specTrigger.on) }
+  let due = specDue
+  let text = reason
   let dueFallsOnNonWorkingDay = false
   let lastWorkingDayBefore: number | null = null
   if (due !== null && !calendar.isWorkingDayNumber(due)) {
     const previous = calendar.lastWorkingDayBeforeDayNumber(due)
     const holiday = calendar.bankHolidayOnDayNumber(due)
     const what =
-      holiday !== undefined ? `a bank holiday (${holiday.title})` : `a ${weekdayName(isoWeekdayOfDayNumber(due))}`
-    if (spec.rollBackNonWorkingDay === true) {
+      holiday !== undefined ? `a bank holiday (${holiday.title})` : (A_WEEKDAY[isoWeekdayOfDayNumber(due) - 1] ?? '')
+    if (rollBackNonWorkingDay === true) {
       text += `; ${longDay(due)} is ${what}, so it is due on the last working day before, ${longDay(previous)}`
       due = previous
     } else {
@@ -162,11 +280,11 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
       text += `; ${longDay(due)} is ${what}; the last working day before is ${longDay(previous)}`
     }
   }
-  const metOn = spec.metOn ?? null
+  const metOn = specMetOn ?? null
   let status: ItemStatus
   let daysLate: number | null = null
   if (metOn !== null) {
-    const done = spec.metPhrase ?? `done on ${longDay(metOn)}`
+    const done = metPhrase ?? `done on ${longDay(metOn)}`
     if (due === null || metOn <= due) {
       status = 'met'
       text += `; ${done}`
@@ -187,9 +305,8 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     status = 'upcoming'
   }
   let pastOccurrences: PastOccurrences | null = null
-  const past = spec.past
   if (past !== undefined && past.count > 0) {
-    const noun = spec.occurrenceNoun ?? 'occurrence'
+    const noun = occurrenceNoun ?? 'occurrence'
     const lastLate =
       past.lastLateDue === null || past.lastLateMetOn === null
         ? null
@@ -204,25 +321,24 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
         ? `; ${past.count === 1 ? `the earlier ${noun} was` : `all ${past.count} earlier ${noun}s were`} on time`
         : `; ${past.late} of ${past.count} earlier ${noun}s ${past.late === 1 ? 'was' : 'were'} late${lastLate === null ? '' : ` (the latest was due by ${longDay(past.lastLateDue ?? 0)} and ${plural(lastLate.daysLate, 'day')} late)`}`
   }
-  const unitConfirmed = spec.unitConfirmed ?? true
-  const readingConfirmed = spec.readingConfirmed ?? true
+  const unitConfirmed = specUnitConfirmed ?? true
+  const readingConfirmed = specReadingConfirmed ?? true
   if (!unitConfirmed) {
     text += '; the unit is our reading of a local rule that gives none, a setting your authority must confirm'
   } else if (!readingConfirmed) {
     text += '; this reading of the local rule is a setting your authority must confirm'
   }
-  if (spec.note !== undefined) {
-    text += `; ${spec.note}`
+  if (note !== undefined) {
+    text += `; ${note}`
   }
-  const span = spec.workingDaySpan
   const provisional =
     !unitConfirmed ||
     !readingConfirmed ||
     (span !== undefined && calendar.isSpanProvisional(span[0], span[1])) ||
     (dueFallsOnNonWorkingDay && due !== null && calendar.isProvisionalDayNumber(due))
   return {
-    rule: spec.rule,
-    title: spec.title ?? RULE_TITLES[spec.rule],
+    rule,
+    title: title ?? entry.title,
     due: due === null ? null : isoDay(due),
     status,
     metOn: metOn === null ? null : isoDay(metOn),
@@ -234,23 +350,13 @@ export function makeItem(ctx: EvaluationContext, spec: ItemSpec): TimescaleItem 
     dueFallsOnNonWorkingDay,
     lastWorkingDayBefore: lastWorkingDayBefore === null ? null : isoDay(lastWorkingDayBefore),
     daysLate,
-    occurrence: spec.occurrence ?? null,
+    occurrence: specOccurrence ?? null,
     pastOccurrences,
-    actions,
-    policyVersion: spec.policy.key,
+    actions: entry.actions,
+    policyVersion: policy.key,
   }
 }
 
-const NO_ACTIONS: readonly string[] = []
-
 function dueSoonStart(ctx: EvaluationContext, due: number): number {
   return subtractPeriodFromDayNumber(ctx.calendar, due, ctx.policyNow.settings.dueSoon)
-}
-
-// Reasons of items that apply are written to start with a capital letter or a number ("20 working days after …"),
-// so the explanation is the clauses plus a full stop, without re-reading the text (a unit test checks every rule).
-// Not-applicable reasons are often shared clauses ("the child stopped being looked after …"), so are capitalised.
-function capitalisedSentence(text: string): string {
-  const first = text.charCodeAt(0)
-  return first >= 97 && first <= 122 ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : `${text}.`
 }

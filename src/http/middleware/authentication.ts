@@ -36,12 +36,14 @@ export function sessionCookie(isSecure: boolean): CookieSettings {
  * @param options - settings
  * @param options.cookie - the session cookie
  * @param options.requireSecondFactor - whether sessions need a second factor
+ * @param options.isDemo - whether the server runs in demo mode (demo accounts work only then)
  */
 export function registerAuthentication(
   app: FastifyInstance,
   deps: AppDependencies,
-  options: { cookie: CookieSettings; requireSecondFactor: boolean },
+  options: { cookie: CookieSettings; requireSecondFactor: boolean; isDemo?: boolean },
 ): void {
+  const isDemoMode = options.isDemo === true
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -54,7 +56,13 @@ export function registerAuthentication(
     if (security.auth === 'token') {
       const header = request.headers.authorization ?? ''
       const match = /^Bearer ([A-Za-z0-9_\-.~+/]+=*)$/.exec(header)
-      request.actor = match ? ((await authenticateApiToken(deps, match[1]!)) ?? null) : null
+      request.actor = match
+        ? ((await authenticateApiToken(deps, match[1]!, {
+            isDemoMode,
+            requestId: request.id,
+            clientAddress: request.ip,
+          })) ?? null)
+        : null
       if (!request.actor) {
         return reply
           .code(401)
@@ -66,14 +74,24 @@ export function registerAuthentication(
       return
     }
     if (cookieToken) {
-      request.session = (await authenticateSession(deps, cookieToken, options.requireSecondFactor)) ?? null
+      request.session =
+        (await authenticateSession(deps, cookieToken, options.requireSecondFactor, {
+          isDemoMode,
+          requestId: request.id,
+          clientAddress: request.ip,
+        })) ?? null
       request.actor = request.session?.actor ?? null
     }
     if (security.auth === 'session') {
       if (!request.session) {
         return reply.redirect('/sign-in', 303)
       }
-      if (request.session.needsSecondFactor && !request.url.startsWith('/sign-in/two-factor')) {
+      // Until the second factor is done, the session reaches only the second-factor page and sign-out (SEC-04).
+      if (
+        request.session.needsSecondFactor &&
+        !request.url.startsWith('/sign-in/two-factor') &&
+        request.url !== '/sign-out'
+      ) {
         return reply.redirect('/sign-in/two-factor', 303)
       }
     }

@@ -47,6 +47,8 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
     // Browsers ignore HSTS over plain HTTP, so it is harmless in development and always present behind TLS.
     reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    // The request's id, as kept in its audit event, so a support call or the audit harness can find it (AUD-01).
+    reply.header('X-Request-Id', request.id)
     if (!request.url.startsWith('/assets/')) {
       reply.header('Cache-Control', 'no-store')
       reply.header('Pragma', 'no-cache')

@@ -14,6 +14,7 @@ import { createTestDatabase } from '../../db/testing/test-database.ts'
 import { ROLES, type Role } from '../../domain/access/policies.ts'
 import type { Clock } from '../../domain/shared/clock.ts'
 import { buildApplication } from '../application.ts'
+import type { OidcSettings } from '../../config.ts'
 
 export interface TestUser {
   readonly id: string
@@ -51,7 +52,7 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 
 let counter = 0
 
-async function makeAuthority(db: Database, deps: AppDependencies, code: string): Promise<TestAuthority> {
+async function makeAuthority(db: Database, deps: AppDependencies, code: string, isDemo = true): Promise<TestAuthority> {
   const provisioned = await provisionAuthority(db, {
     code,
     name: `${code[0]!.toUpperCase()}${code.slice(1)} County Council`,
@@ -76,7 +77,7 @@ async function makeAuthority(db: Database, deps: AppDependencies, code: string):
       teamId,
       serviceId: service,
       password: TEST_PASSWORD,
-      isDemo: true,
+      isDemo,
     })
     const token = (await createApiToken(deps, email, 'tests'))!
     return { id, email, role, token, password: TEST_PASSWORD }
@@ -101,27 +102,43 @@ async function makeAuthority(db: Database, deps: AppDependencies, code: string):
   }
 }
 
+/** Settings of a test server. */
+export interface TestAppOptions {
+  /** The clock (default: fixed at 2026-02-01 10:00 London). */
+  readonly clock?: Clock
+  /** Also serve the web interface. */
+  readonly withWeb?: boolean
+  /** Replace dependencies (e.g. an audit writer that fails). */
+  readonly deps?: (deps: AppDependencies) => AppDependencies
+  /** Demo mode (default on); off also makes the test accounts ordinary, non-demo accounts. */
+  readonly isDemo?: boolean
+  /** Require a second factor (default: only outside demo mode). */
+  readonly requireSecondFactor?: boolean
+  /** Secure cookies with the __Host- prefix (default off: the tests speak plain HTTP). */
+  readonly isCookieSecure?: boolean
+  /** The OpenID Connect provider, read when used (tests start one after the app, once its address is known). */
+  readonly oidc?: () => OidcSettings | undefined
+}
+
 /**
  * Starts a server on a fresh database with two authorities.
  * @param options - settings
- * @param options.clock - the clock (default: fixed at 2026-02-01 10:00 London)
- * @param options.registerWeb - also serve the web interface
  * @returns the running app
  */
-export async function startTestApp(
-  options: { clock?: Clock; withWeb?: boolean; deps?: (deps: AppDependencies) => AppDependencies } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase()
   const baseDeps = createDependencies(db, options.clock ?? fixedClock('2026-02-01T10:00:00Z'))
   const deps = options.deps ? options.deps(baseDeps) : baseDeps
-  const north = await makeAuthority(db, baseDeps, 'north')
-  const south = await makeAuthority(db, baseDeps, 'south')
+  const isDemo = options.isDemo ?? true
+  const north = await makeAuthority(db, baseDeps, 'north', isDemo)
+  const south = await makeAuthority(db, baseDeps, 'south', isDemo)
   const app = await buildApplication(deps, {
-    isDemo: true,
-    isCookieSecure: false,
-    requireSecondFactor: false,
+    isDemo,
+    isCookieSecure: options.isCookieSecure ?? false,
+    requireSecondFactor: options.requireSecondFactor ?? !isDemo,
     withWeb: options.withWeb ?? false,
     logLevel: 'silent',
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

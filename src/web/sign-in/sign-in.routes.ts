@@ -67,6 +67,22 @@ function renderSignIn(
 }
 
 /**
+ * Whether a form posted before sign-in (the sign-in form, the OpenID Connect button) carries the token from its
+ * strict same-site cookie (double submit).
+ * @param request - the request
+ * @returns true when it does
+ */
+export function hasValidFormToken(request: FastifyRequest): boolean {
+  const cookieToken = request.cookies[FORM_COOKIE] ?? ''
+  const formValue = formField(request, '_form')
+  return (
+    cookieToken !== '' &&
+    cookieToken.length === formValue.length &&
+    timingSafeEqual(Buffer.from(cookieToken), Buffer.from(formValue))
+  )
+}
+
+/**
  * Registers the sign-in and sign-out pages.
  * @param app - the server
  * @param deps - the application's dependencies
@@ -81,13 +97,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDependencies
     return renderSignIn(request, reply, options)
   })
   app.post(paths.signIn(), { config: publicRoute, schema: { hide: true } }, async (request, reply) => {
-    const cookieToken = request.cookies[FORM_COOKIE] ?? ''
-    const formValue = formField(request, '_form')
-    if (
-      !cookieToken ||
-      cookieToken.length !== formValue.length ||
-      !timingSafeEqual(Buffer.from(cookieToken), Buffer.from(formValue))
-    ) {
+    if (!hasValidFormToken(request)) {
       return sendPage(reply, request, 'errors/forbidden.njk', { reason: 'form-expired' }, 403)
     }
     const email = formField(request, 'email').trim()
@@ -104,8 +114,15 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDependencies
     }
     const result = await signIn(
       deps,
-      { email, password, clientAddress: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      {
+        email,
+        password,
+        clientAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      },
       options.requireSecondFactor,
+      { isDemoMode: options.isDemo },
     )
     if (result.kind === 'locked') {
       return renderSignIn(request, reply, options, {

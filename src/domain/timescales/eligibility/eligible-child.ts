@@ -120,6 +120,20 @@ export function eligibleChildResult(ctx: EvaluationContext, status: EligibleChil
   )
 }
 
+// The latest placement that began by the evaluation day and was still running on a day.
+function latestPlacementRunning(
+  ctx: EvaluationContext,
+  on: number,
+): EvaluationContext['placements'][number] | undefined {
+  for (let i = ctx.placements.length - 1; i >= 0; i--) {
+    const p = ctx.placements[i] as EvaluationContext['placements'][number]
+    if (p.start <= ctx.asOf && (p.end === null || p.end > on)) {
+      return p
+    }
+  }
+  return undefined
+}
+
 /**
  * E-STAYPUT: may the child stay with their current local authority foster parent after 18 under s.23CZA?
  * @param ctx - the context
@@ -129,9 +143,7 @@ export function eligibleChildResult(ctx: EvaluationContext, status: EligibleChil
 export function stayingPutResult(ctx: EvaluationContext, status: EligibleChildStatus): EligibilityResult {
   const b18 = birthday(ctx, 18)
   const b21 = birthday(ctx, 21)
-  const placement = [...ctx.placements]
-    .reverse()
-    .find(p => p.start <= ctx.asOf && (p.end === null || p.end > Math.min(ctx.asOf, b18 - 1)))
+  const placement = latestPlacementRunning(ctx, Math.min(ctx.asOf, b18 - 1))
   const isFoster = placement !== undefined && placement.code.startsWith('U')
   const base = {
     predicate: 'E-STAYPUT' as const,

@@ -10,7 +10,13 @@ import { type EligibleChildStatus, eligibleChildResult, stayingPutResult } from 
 import { type Spell, spellsByPerson } from './living-history.ts'
 
 const NO_SPELLS: readonly Spell[] = []
-import { adoptionRoute, childArrangementsOrderRoute, personFacts, specialGuardianshipRoute } from './orders.ts'
+import {
+  adoptionRoute,
+  childArrangementsOrderRoute,
+  childFacts,
+  personFacts,
+  specialGuardianshipRoute,
+} from './orders.ts'
 import { evaluatePrivateFostering } from './private-fostering.ts'
 
 /**
@@ -22,11 +28,12 @@ import { evaluatePrivateFostering } from './private-fostering.ts'
 export function evaluateEligibility(ctx: EvaluationContext, eligible: EligibleChildStatus): EligibilityResult[] {
   const out: EligibilityResult[] = []
   const spells = spellsByPerson(ctx)
+  const child = childFacts(ctx)
   for (const person of ctx.history.people) {
     if (person.relationship === 'teacher' || person.relationship === 'professional') {
       continue
     }
-    const facts = personFacts(ctx, person, spells.get(person.id) ?? NO_SPELLS)
+    const facts = personFacts(ctx, person, spells.get(person.id) ?? NO_SPELLS, child)
     out.push(childArrangementsOrderRoute(ctx, person, facts))
     out.push(specialGuardianshipRoute(ctx, person, facts))
     if (!PARENT_RELATIONSHIPS.has(person.relationship)) {

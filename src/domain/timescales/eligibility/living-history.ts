@@ -7,7 +7,7 @@
  * docs/adr/0016-living-history-predicates.md). Temporary absences are not modelled: a gap is a gap (§7 Q3).
  */
 import { dayNumberOf } from '../../deadlines/day-format.ts'
-import type { EvaluationContext } from '../context.ts'
+import { type EvaluationContext, lastOf } from '../context.ts'
 
 /** A spell of living with one person, as day numbers; `to` null = continuing. */
 export interface Spell {
@@ -21,40 +21,68 @@ export interface Spell {
  * @returns spells by person id
  */
 export function spellsByPerson(ctx: EvaluationContext): Map<string, Spell[]> {
-  const raw = new Map<string, Spell[]>()
+  // One map, in order of first appearance (living history, then placements); each person's list is sorted and merged
+  // (a merge may extend a spell: they are new objects made here).
+  const spells = new Map<string, { from: number; to: number | null }[]>()
   for (const spell of ctx.history.livingHistory) {
-    addSpell(raw, ctx.asOf, spell.personId, dayNumberOf(spell.from), spell.to === null ? null : dayNumberOf(spell.to))
+    addSpell(
+      spells,
+      ctx.asOf,
+      spell.personId,
+      dayNumberOf(spell.from),
+      spell.to === null ? null : dayNumberOf(spell.to),
+    )
   }
   for (const p of ctx.placements) {
     if (p.carerId !== null && !p.code.startsWith('T')) {
-      addSpell(raw, ctx.asOf, p.carerId, p.start, p.end)
+      addSpell(spells, ctx.asOf, p.carerId, p.start, p.end)
     }
   }
-  const merged = new Map<string, Spell[]>()
-  for (const [personId, list] of raw) {
-    list.sort((a, b) => a.from - b.from)
-    const out: { from: number; to: number | null }[] = []
-    for (const s of list) {
-      const last = out[out.length - 1]
-      if (last !== undefined && (last.to === null || s.from <= last.to)) {
-        last.to = last.to === null || s.to === null ? null : Math.max(last.to, s.to)
-      } else {
-        out.push({ from: s.from, to: s.to })
-      }
+  for (const [personId, list] of spells) {
+    if (list.length > 1) {
+      spells.set(personId, merge(list))
     }
-    merged.set(personId, out)
   }
-  return merged
+  return spells
 }
 
-function addSpell(raw: Map<string, Spell[]>, asOf: number, personId: string, from: number, to: number | null): void {
+function merge(list: { from: number; to: number | null }[]): { from: number; to: number | null }[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as Spell).from > (list[i] as Spell).from) {
+      list.sort(byFrom)
+      break
+    }
+  }
+  const out: { from: number; to: number | null }[] = []
+  for (const s of list) {
+    const last = lastOf(out)
+    if (last !== undefined && (last.to === null || s.from <= last.to)) {
+      last.to = last.to === null || s.to === null ? null : Math.max(last.to, s.to)
+    } else {
+      out.push(s)
+    }
+  }
+  return out
+}
+
+function byFrom(a: Spell, b: Spell): number {
+  return a.from - b.from
+}
+
+function addSpell(
+  spells: Map<string, { from: number; to: number | null }[]>,
+  asOf: number,
+  personId: string,
+  from: number,
+  to: number | null,
+): void {
   if (from > asOf) {
     return
   }
-  const list = raw.get(personId)
+  const list = spells.get(personId)
   const spell = { from, to: to !== null && to > asOf ? null : to }
   if (list === undefined) {
-    raw.set(personId, [spell])
+    spells.set(personId, [spell])
   } else {
     list.push(spell)
   }

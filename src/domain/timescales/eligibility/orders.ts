@@ -12,8 +12,8 @@
  * - consent routes (s.10(5)(c), s.14A(5)(c)) cannot be read from the history, so they are listed as reasons.
  */
 import { addMonthsFast } from '../../deadlines/day-format.ts'
-import { type CalendarDay, nthBirthday } from '../../shared/calendar-day.ts'
-import { longDay as fmt, isoDay, dayNumberOf } from '../../deadlines/day-format.ts'
+import type { CalendarDay } from '../../shared/calendar-day.ts'
+import { longDay as fmt, isoDay, dayNumberOf, nthBirthdayDayNumber } from '../../deadlines/day-format.ts'
 import { PARENT_RELATIONSHIPS, RELATIVE_RELATIONSHIPS } from '../../children/codes.ts'
 import { earliestDayMonthsAfter } from '../../deadlines/period.ts'
 import { type EvaluationContext, birthday, legalStatusOn } from '../context.ts'
@@ -46,10 +46,18 @@ export function threeOfFiveYears(spells: readonly Spell[], app: number, withTail
 }
 
 function earliestThreeOfFive(spells: readonly Spell[], asOf: number, withTail: boolean): number | null {
-  if (threeOfFiveYears(spells, asOf, withTail).ok) {
-    return asOf
-  }
-  const current = spellOn(spells, asOf)
+  return threeOfFiveYears(spells, asOf, withTail).ok
+    ? asOf
+    : earliestThreeOfFiveLater(spells, asOf, withTail, spellOn(spells, asOf))
+}
+
+// As earliestThreeOfFive, when the test fails on the evaluation day; `current` is the spell on that day.
+function earliestThreeOfFiveLater(
+  spells: readonly Spell[],
+  asOf: number,
+  withTail: boolean,
+  current: Spell | undefined,
+): number | null {
   if (current === undefined || current.to !== null) {
     return null // not living there now: the count can only fall
   }
@@ -101,7 +109,39 @@ export interface PersonFacts {
   /** The earliest day the child will have lived with them for the year immediately preceding, or null. */
   readonly yearFrom: number | null
   readonly isFosterParent: boolean
+  /** A parent of the child (CA89), and a relative within CA89 s.105. */
+  readonly isParent: boolean
+  readonly isRelative: boolean
   readonly childInCare: boolean
+  /** What every person's predicates share about the child and the day. */
+  readonly child: ChildFacts
+}
+
+/**
+ * What the order predicates need about the child and the evaluation day, the same for every person: worked out once
+ * per child ({@link childFacts}). The notice reasons are worded on first use, then shared by every person without a
+ * notice (the result lists hold the same string).
+ */
+export interface ChildFacts {
+  readonly inCare: boolean
+  /** The earliest application day after a notice given on the evaluation day (3 months; rules.md §5 T16). */
+  readonly noticeTodayFrom: number
+  sgoNoNoticeReason: string | undefined
+  adoptionNoNoticeReason: string | undefined
+}
+
+/**
+ * Works out the facts about the child that every person's predicates share.
+ * @param ctx - the context
+ * @returns the facts
+ */
+export function childFacts(ctx: EvaluationContext): ChildFacts {
+  return {
+    inCare: childInCare(ctx),
+    noticeTodayFrom: earliestDayMonthsAfter(ctx.asOf, 3),
+    sgoNoNoticeReason: undefined,
+    adoptionNoNoticeReason: undefined,
+  }
 }
 
 /**
@@ -109,17 +149,39 @@ export interface PersonFacts {
  * @param ctx - the context
  * @param person - the person
  * @param spells - their merged spells with the child
+ * @param child - the facts about the child (worked out here when not given)
  * @returns the facts
  */
-export function personFacts(ctx: EvaluationContext, person: Person, spells: readonly Spell[]): PersonFacts {
+export function personFacts(
+  ctx: EvaluationContext,
+  person: Person,
+  spells: readonly Spell[],
+  child: ChildFacts = childFacts(ctx),
+): PersonFacts {
+  const asOf = ctx.asOf
+  const threeOfFive = threeOfFiveYears(spells, asOf, true)
+  const current = spellOn(spells, asOf)
   return {
     spells,
-    threeOfFive: threeOfFiveYears(spells, ctx.asOf, true),
-    threeOfFiveFrom: earliestThreeOfFive(spells, ctx.asOf, true),
-    yearFrom: continuousFrom(spells, ctx.asOf, 12),
-    isFosterParent: isLaFosterParent(ctx, person, spells),
-    childInCare: childInCare(ctx),
+    threeOfFive,
+    threeOfFiveFrom: threeOfFive.ok ? asOf : earliestThreeOfFiveLater(spells, asOf, true, current),
+    yearFrom: current === undefined ? null : Math.max(earliestDayMonthsAfter(current.from, 12), asOf),
+    isFosterParent:
+      person.isLocalAuthorityFosterParent || (current !== undefined && fostersInOpenPlacement(ctx, person.id)),
+    isParent: isParent(person),
+    isRelative: isRelative(person),
+    childInCare: child.inCare,
+    child,
   }
+}
+
+function fostersInOpenPlacement(ctx: EvaluationContext, personId: string): boolean {
+  for (const p of ctx.placements) {
+    if (p.carerId === personId && p.code.startsWith('U') && p.end === null) {
+      return true
+    }
+  }
+  return false
 }
 
 interface Route {
@@ -150,17 +212,6 @@ function isRelative(person: Person): boolean {
   return RELATIVE_RELATIONSHIPS.has(person.relationship)
 }
 
-function isLaFosterParent(ctx: EvaluationContext, person: Person, spells: readonly Spell[]): boolean {
-  if (person.isLocalAuthorityFosterParent) {
-    return true
-  }
-  const current = spellOn(spells, ctx.asOf)
-  return (
-    current !== undefined &&
-    ctx.placements.some(p => p.carerId === person.id && p.code.startsWith('U') && p.end === null)
-  )
-}
-
 function childInCare(ctx: EvaluationContext): boolean {
   const period = ctx.currentPeriod
   if (period === undefined || !ctx.isLookedAfter) {
@@ -170,29 +221,60 @@ function childInCare(ctx: EvaluationContext): boolean {
   return status === 'C1' || status === 'C2'
 }
 
+/** What a result says about the order, whoever the person. */
+interface Kind {
+  readonly predicate: 'E-CAO' | 'E-SGO' | 'E-ADO'
+  readonly order: 'child-arrangements-order' | 'special-guardianship-order' | 'adoption-order'
+  readonly source: string
+}
+
+const CAO: Kind = { predicate: 'E-CAO', order: 'child-arrangements-order', source: 'CA89 s.10' }
+const SGO: Kind = { predicate: 'E-SGO', order: 'special-guardianship-order', source: 'CA89 s.14A' }
+const ADO: Kind = { predicate: 'E-ADO', order: 'adoption-order', source: 'ACA 2002 s.42, s.44, s.49' }
+
+// Built field by field, from constants and plain functions (no object spread, no closures): this runs three times
+// for every person around every child. `describe` words the chosen route; `extra` is a clause it may insert.
 function result(
-  base: Pick<EligibilityResult, 'predicate' | 'personId' | 'order' | 'source'>,
+  kind: Kind,
+  personId: string,
   asOf: number,
   chosen: Route | undefined,
   until: number | null,
   reasons: string[],
-  fallback: { status: 'needs-leave' | 'not-eligible'; explanation: string },
-  describe: (route: Route) => string,
+  fallbackStatus: 'needs-leave' | 'not-eligible',
+  fallbackExplanation: string,
+  describe: (route: Route, asOf: number, extra: string) => string,
+  extra = '',
 ): EligibilityResult {
-  // Built field by field (no object spread): this runs for every person around every child.
   return {
-    predicate: base.predicate,
-    personId: base.personId,
-    order: base.order,
-    source: base.source,
-    status: chosen === undefined ? fallback.status : chosen.from <= asOf ? 'eligible-now' : 'eligible-from',
+    predicate: kind.predicate,
+    personId,
+    order: kind.order,
+    source: kind.source,
+    status: chosen === undefined ? fallbackStatus : chosen.from <= asOf ? 'eligible-now' : 'eligible-from',
     from: chosen === undefined ? null : isoDay(Math.max(chosen.from, asOf)),
     until: until === null ? null : isoDay(until),
     route: chosen === undefined ? null : chosen.route,
-    explanation: chosen === undefined ? fallback.explanation : describe(chosen),
+    explanation: chosen === undefined ? fallbackExplanation : describe(chosen, asOf, extra),
     reasons,
     provisional: chosen === undefined ? false : chosen.provisional,
   }
+}
+
+function ifChildKeepsLiving(r: Route, asOf: number): string {
+  return r.from <= asOf
+    ? `May apply now: ${r.route}.`
+    : `May apply from ${fmt(r.from)} if the child keeps living with them: ${r.route}.`
+}
+
+function withNoticeFrom(r: Route, asOf: number, ifNoticeToday: string): string {
+  return r.from <= asOf ? `May apply now: ${r.route}.` : `May apply from ${fmt(r.from)}${ifNoticeToday}: ${r.route}.`
+}
+
+function ifHomeStays(r: Route, asOf: number): string {
+  return r.from <= asOf
+    ? `May apply now: ${r.route}.`
+    : `May apply from ${fmt(r.from)} if the child's home stays with them: ${r.route}.`
 }
 
 /**
@@ -213,22 +295,21 @@ export function childArrangementsOrderRoute(
   if (asOf >= b18) {
     // rules.md §5 T12 — no child arrangements order for an adult.
     return result(
-      { predicate: 'E-CAO', personId: person.id, order: 'child-arrangements-order', source: 'CA89 s.10' },
+      CAO,
+      person.id,
       asOf,
       undefined,
       null,
       ['CA89 s.105: a child is a person under 18'],
-      {
-        status: 'not-eligible',
-        explanation: `The child turned 18 on ${fmt(b18)}: a child arrangements order can no longer be made.`,
-      },
+      'not-eligible',
+      `The child turned 18 on ${fmt(b18)}: a child arrangements order can no longer be made.`,
       describeRoute,
     )
   }
   const routes: Route[] = []
   const reasons: string[] = []
   // CA89 s.10(4): parents, guardians, special guardians, PR holders, those named in a "lives with" order.
-  if (isParent(person)) {
+  if (facts.isParent) {
     routes.push({ route: 'CA89 s.10(4)(a): a parent of the child', from: asOf, provisional: false })
   }
   if (person.isGuardian === true || person.isSpecialGuardian === true) {
@@ -284,7 +365,7 @@ export function childArrangementsOrderRoute(
       reasons.push('s.10(5A): the child does not live with them now')
     }
   }
-  if (isRelative(person)) {
+  if (facts.isRelative) {
     if (yearFrom !== null) {
       routes.push({
         route: 'CA89 s.10(5B): a relative with whom the child has lived for one year immediately preceding',
@@ -311,7 +392,7 @@ export function childArrangementsOrderRoute(
       ? null
       : dayNumberOf(person.wasLocalAuthorityFosterParentUntil)
   const recentFoster = fosterParent || (wasFosterUntil !== null && wasFosterUntil >= addMonthsFast(asOf, -6))
-  const barred = recentFoster && !isRelative(person) && !continuousOver(spells, addMonthsFast(asOf, -12), asOf)
+  const barred = recentFoster && !facts.isRelative && !continuousOver(spells, addMonthsFast(asOf, -12), asOf)
   if (barred) {
     reasons.push(
       's.9(3): as a local authority foster parent now or in the last 6 months, they may seek leave only with the authority’s consent',
@@ -319,21 +400,17 @@ export function childArrangementsOrderRoute(
   }
   const chosen = best(routes)
   return result(
-    { predicate: 'E-CAO', personId: person.id, order: 'child-arrangements-order', source: 'CA89 s.10' },
+    CAO,
+    person.id,
     asOf,
     chosen,
     null,
     reasons,
-    {
-      status: 'needs-leave',
-      explanation: barred
-        ? 'No route to apply without leave, and leave may be sought only with the local authority’s consent (CA89 s.9(3)).'
-        : 'No route to apply without leave: they would need the court’s leave (CA89 s.10(1)(a)(ii), (9)).',
-    },
-    r =>
-      r.from <= asOf
-        ? `May apply now: ${r.route}.`
-        : `May apply from ${fmt(r.from)} if the child keeps living with them: ${r.route}.`,
+    'needs-leave',
+    barred
+      ? 'No route to apply without leave, and leave may be sought only with the local authority’s consent (CA89 s.9(3)).'
+      : 'No route to apply without leave: they would need the court’s leave (CA89 s.10(1)(a)(ii), (9)).',
+    ifChildKeepsLiving,
   )
 }
 
@@ -351,40 +428,32 @@ export function specialGuardianshipRoute(
   facts: PersonFacts,
 ): EligibilityResult {
   const asOf = ctx.asOf
-  const base = {
-    predicate: 'E-SGO',
-    personId: person.id,
-    order: 'special-guardianship-order',
-    source: 'CA89 s.14A',
-  } as const
   const until = birthday(ctx, 18) - 1
   if (asOf > until) {
     // rules.md §5 T12 — a special guardianship order cannot be made for an adult.
     return result(
-      base,
+      SGO,
+      person.id,
       asOf,
       undefined,
       null,
       ['CA89 s.14A(1), s.91(13): special guardianship is for a child under 18'],
-      {
-        status: 'not-eligible',
-        explanation: `The child turned 18 on ${fmt(until + 1)}: a special guardianship order can no longer be made.`,
-      },
+      'not-eligible',
+      `The child turned 18 on ${fmt(until + 1)}: a special guardianship order can no longer be made.`,
       describeRoute,
     )
   }
-  if (isParent(person)) {
+  if (facts.isParent) {
     return result(
-      base,
+      SGO,
+      person.id,
       asOf,
       undefined,
       until,
       ['s.14A(2)(b): a parent of the child cannot be a special guardian'],
-      {
-        status: 'not-eligible',
-        explanation: 'A parent of the child cannot be appointed special guardian (CA89 s.14A(2)(b)).',
-      },
-      () => '',
+      'not-eligible',
+      'A parent of the child cannot be appointed special guardian (CA89 s.14A(2)(b)).',
+      describeRoute,
     )
   }
   const reasons: string[] = []
@@ -418,7 +487,7 @@ export function specialGuardianshipRoute(
       })
     }
   }
-  if (isRelative(person)) {
+  if (facts.isRelative) {
     if (yearFrom !== null) {
       routes.push({
         route: 'CA89 s.14A(5)(e): a relative with whom the child has lived for one year immediately preceding',
@@ -441,18 +510,22 @@ export function specialGuardianshipRoute(
     reasons.push('s.14A(2)(a): their date of birth is not recorded; they must be 18 or over')
   }
   // s.14A(7) — written notice before the start of the 3-month period ending with the application (T16).
-  const notices = (ctx.history.sgoNotices ?? [])
-    .filter(n => n.personId === person.id)
-    .map(n => dayNumberOf(n.givenOn))
-    .filter(n => n <= asOf)
-    .sort((a, b) => a - b)
-  const notice = notices[0]
+  // The earliest notice this person has given (by the evaluation day).
+  let notice: number | undefined
+  for (const n of ctx.history.sgoNotices ?? NO_NOTICES) {
+    if (n.personId === person.id) {
+      const given = dayNumberOf(n.givenOn)
+      if (given <= asOf && (notice === undefined || given < notice)) {
+        notice = given
+      }
+    }
+  }
   let noticeFrom: number
   if (notice === undefined) {
-    noticeFrom = earliestDayMonthsAfter(asOf, 3)
-    reasons.push(
-      `s.14A(7): no written notice to the local authority is recorded; notice given on ${fmt(asOf)} would allow an application from ${fmt(noticeFrom)}`,
-    )
+    const child = facts.child
+    noticeFrom = child.noticeTodayFrom
+    child.sgoNoNoticeReason ??= `s.14A(7): no written notice to the local authority is recorded; notice given on ${fmt(asOf)} would allow an application from ${fmt(noticeFrom)}`
+    reasons.push(child.sgoNoNoticeReason)
   } else {
     noticeFrom = earliestDayMonthsAfter(notice, 3)
     reasons.push(`s.14A(7): notice given on ${fmt(notice)}, so the earliest application is ${fmt(noticeFrom)}`)
@@ -467,25 +540,33 @@ export function specialGuardianshipRoute(
           provisional: chosen.provisional || notice === undefined,
         }
   return result(
-    base,
+    SGO,
+    person.id,
     asOf,
     withNotice,
     until,
     reasons,
-    {
-      status: 'needs-leave',
-      explanation: 'No route to apply without leave: they would need the court’s leave (CA89 s.14A(3)(b), (12)).',
-    },
-    r =>
-      r.from <= asOf
-        ? `May apply now: ${r.route}.`
-        : `May apply from ${fmt(r.from)}${notice === undefined ? ' if notice is given today' : ''}: ${r.route}.`,
+    'needs-leave',
+    'No route to apply without leave: they would need the court’s leave (CA89 s.14A(3)(b), (12)).',
+    withNoticeFrom,
+    notice === undefined ? ' if notice is given today' : '',
   )
 }
 
 function ageReachedOn(dateOfBirth: CalendarDay, years: number, leap: '02-28' | '03-01'): number {
-  return dayNumberOf(nthBirthday(dateOfBirth, years, leap))
+  return nthBirthdayDayNumber(dayNumberOf(dateOfBirth), years, leap)
 }
+
+function caresInAdoptivePlacement(ctx: EvaluationContext, personId: string): boolean {
+  for (const p of ctx.placements) {
+    if (p.code.startsWith('A') && p.carerId === personId) {
+      return true
+    }
+  }
+  return false
+}
+
+const NO_NOTICES: readonly { readonly personId: string; readonly givenOn: string }[] = []
 
 /**
  * E-ADO: may this person apply for an adoption order, and from when (ACA 2002 s.42, s.44, s.49; rules.md T15)?
@@ -497,36 +578,28 @@ function ageReachedOn(dateOfBirth: CalendarDay, years: number, leap: '02-28' | '
 export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: PersonFacts): EligibilityResult {
   const spells = facts.spells
   const asOf = ctx.asOf
-  const base = {
-    predicate: 'E-ADO',
-    personId: person.id,
-    order: 'adoption-order',
-    source: 'ACA 2002 s.42, s.44, s.49',
-  } as const
   const b18 = birthday(ctx, 18)
   const until = b18 - 1
   const reasons: string[] = []
   if (asOf >= b18 || ctx.history.child.hasMarriedOrFormedCivilPartnership === true) {
     return result(
-      base,
+      ADO,
+      person.id,
       asOf,
       undefined,
       until,
       [
         'ACA s.47(8), s.49(4): the application must be made before the child is 18 and the child must never have married or formed a civil partnership',
       ],
-      {
-        status: 'not-eligible',
-        explanation: 'An adoption application can no longer be made for this child (ACA 2002 s.47(8), s.49(4)).',
-      },
-      () => '',
+      'not-eligible',
+      'An adoption application can no longer be made for this child (ACA 2002 s.47(8), s.49(4)).',
+      describeRoute,
     )
   }
   const adoption = ctx.history.adoption
   const agencyPlaced =
     ctx.placedForAdoptionOn !== null &&
-    ((adoption?.adoptersPersonIds ?? []).includes(person.id) ||
-      ctx.placements.some(p => p.code.startsWith('A') && p.carerId === person.id))
+    ((adoption?.adoptersPersonIds?.includes(person.id) ?? false) || caresInAdoptivePlacement(ctx, person.id))
   let route: Route | undefined
   const current = spellOn(spells, asOf)
   if (agencyPlaced && ctx.placedForAdoptionOn !== null) {
@@ -567,7 +640,7 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
     } else {
       reasons.push('s.42(4): the child does not live with them now')
     }
-  } else if (!isParent(person)) {
+  } else if (!facts.isParent) {
     // ACA s.42(5) — anyone else: 3 of the last 5 years, with no 3-month tail (rules.md §6 D10).
     const from = earliestThreeOfFive(spells, asOf, false)
     if (from !== null) {
@@ -587,27 +660,31 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
   }
   if (route !== undefined && !agencyPlaced) {
     // ACA s.44 — notice of intention: at least 3 months and no more than 2 years before the application.
-    const notices = (ctx.history.adoptionNotices ?? [])
-      .filter(n => n.personId === person.id)
-      .map(n => dayNumberOf(n.givenOn))
-      .filter(n => n <= asOf)
-    const valid = notices.filter(n => addMonthsFast(n, 24) >= asOf).sort((a, b) => b - a)[0]
+    // The latest notice given by the evaluation day and no more than 2 years before it.
+    let valid: number | undefined
+    for (const n of ctx.history.adoptionNotices ?? NO_NOTICES) {
+      if (n.personId === person.id) {
+        const given = dayNumberOf(n.givenOn)
+        if (given <= asOf && addMonthsFast(given, 24) >= asOf && (valid === undefined || given > valid)) {
+          valid = given
+        }
+      }
+    }
     if (valid === undefined) {
-      const from = earliestDayMonthsAfter(asOf, 3)
-      reasons.push(
-        `s.44: notice of intention to adopt must be given to the local authority 3 months to 2 years before applying; given on ${fmt(asOf)}, the earliest application is ${fmt(from)}`,
-      )
+      const child = facts.child
+      const from = child.noticeTodayFrom
+      child.adoptionNoNoticeReason ??= `s.44: notice of intention to adopt must be given to the local authority 3 months to 2 years before applying; given on ${fmt(asOf)}, the earliest application is ${fmt(from)}`
+      reasons.push(child.adoptionNoNoticeReason)
       route = {
-        ...route,
         route: `${route.route}; with notice under s.44`,
         from: Math.max(route.from, from),
         provisional: true,
       }
     } else {
       route = {
-        ...route,
         route: `${route.route}; notice under s.44 given on ${fmt(valid)}`,
         from: Math.max(route.from, earliestDayMonthsAfter(valid, 3)),
+        provisional: route.provisional,
       }
     }
   }
@@ -619,19 +696,14 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
     reasons.push('ACA s.50, s.51: an adopter must be 21 or over (18 for a parent in a couple); check their age')
   }
   return result(
-    base,
+    ADO,
+    person.id,
     asOf,
     route,
     until,
     reasons,
-    {
-      status: 'needs-leave',
-      explanation:
-        'The home condition in ACA 2002 s.42 is not met: an application needs the court’s leave (s.42(6)) or a different route.',
-    },
-    r =>
-      r.from <= asOf
-        ? `May apply now: ${r.route}.`
-        : `May apply from ${fmt(r.from)} if the child's home stays with them: ${r.route}.`,
+    'needs-leave',
+    'The home condition in ACA 2002 s.42 is not met: an application needs the court’s leave (s.42(6)) or a different route.',
+    ifHomeStays,
   )
 }

@@ -117,23 +117,23 @@ export function evaluatePrivateFostering(
   spells: ReadonlyMap<string, readonly Spell[]>,
   out: EligibilityResult[],
 ): void {
-  const people = new Map(ctx.history.people.map(p => [p.id, p]))
-  const recorded = new Set<string>()
+  const people = ctx.history.people
+  const recorded: string[] = []
   for (const arrangement of ctx.history.privateFostering ?? []) {
-    const person = people.get(arrangement.carerId)
+    const person = personById(people, arrangement.carerId)
     const startedOn = dayNumberOf(arrangement.arrangementStartedOn)
     if (person === undefined || startedOn > ctx.asOf) {
       continue
     }
-    recorded.add(person.id)
+    recorded.push(person.id)
     const ended =
       arrangement.endedOn === null || arrangement.endedOn === undefined ? null : dayNumberOf(arrangement.endedOn)
     out.push(privateFosteringResult(ctx, person, startedOn, ended, arrangement.intendedDays ?? null))
   }
   const limit = birthday(ctx, ctx.history.child.isDisabled === true ? 18 : 16)
   for (const [personId, list] of spells) {
-    const person = people.get(personId)
-    if (person === undefined || recorded.has(personId) || privateFosteringExclusion(person) !== null) {
+    const person = personById(people, personId)
+    if (person === undefined || recorded.includes(personId) || privateFosteringExclusion(person) !== null) {
       continue
     }
     for (const spell of list) {
@@ -148,4 +148,15 @@ export function evaluatePrivateFostering(
       }
     }
   }
+}
+
+// The person with an id (the last one, should the list repeat an id), by a scan: a child has a handful of people.
+function personById(people: readonly Person[], id: string): Person | undefined {
+  for (let i = people.length - 1; i >= 0; i--) {
+    const person = people[i] as Person
+    if (person.id === id) {
+      return person
+    }
+  }
+  return undefined
 }

@@ -16,7 +16,12 @@ const RULES = ['ADO-01', 'ADO-02', 'ADO-03'] as const
 
 function isAdoptionPlan(ctx: EvaluationContext): boolean {
   const adoption = ctx.history.adoption
-  const latest = ctx.plans.filter(p => p.decidedOn !== null).pop()
+  let latest: (typeof ctx.plans)[number] | undefined
+  for (const p of ctx.plans) {
+    if (p.decidedOn !== null) {
+      latest = p
+    }
+  }
   return (
     ctx.authorityToPlaceOn !== null ||
     ctx.placedForAdoptionOn !== null ||

@@ -29,10 +29,14 @@ export function evaluateCareLeavers(ctx: EvaluationContext, eligible: EligibleCh
   }
   const event = from === b16 ? 'the 16th birthday' : 'the child became an eligible child'
   const clause = after(ctx, from, rule.setting.period, event)
-  const assessed = (ctx.history.careLeaverNeedsAssessments ?? [])
-    .map(a => dayNumberOf(a.completedOn))
-    .filter(d => d >= b16 && d <= ctx.asOf)
-    .sort((a, b) => a - b)[0]
+  // The earliest needs assessment on or after the 16th birthday (by the evaluation day).
+  let assessed: number | undefined
+  for (const a of ctx.history.careLeaverNeedsAssessments ?? []) {
+    const d = dayNumberOf(a.completedOn)
+    if (d >= b16 && d <= ctx.asOf && (assessed === undefined || d < assessed)) {
+      assessed = d
+    }
+  }
   out.push(
     makeItem(ctx, {
       rule: 'CL-01',

@@ -3,41 +3,27 @@
  * evaluating recurring obligations (reviews, visits, meetings) where each occurrence is due a set time after the
  * actual previous one ("chained", as CPPCR reg 33(2) and reg 28 count intervals; rules.md §5 T3).
  */
-import { longDay, dayNumberOf } from '../../deadlines/day-format.ts'
-import type { Period } from '../../deadlines/period.ts'
+import { longDay } from '../../deadlines/day-format.ts'
+import { type Period, addPeriodToDayNumber } from '../../deadlines/period.ts'
 import { type DueClause, type EvaluationContext, after } from '../context.ts'
-import { type TimescaleItem, makeItem } from '../item.ts'
-import { type PolicyVersion, type RuleSettings, policyAt } from '../policy-pack.ts'
+import { type TimescaleItem, makeItem, notApplicableItem } from '../item.ts'
+import type { PolicyVersion } from '../policy-pack.ts'
+import { type InForce, ruleInForce } from '../policy-index.ts'
 import type { RuleId } from '../rule-ids.ts'
 
-/** The setting of one rule in the policy in force on a trigger date, or why the rule does not apply. */
-export type InForce<K extends keyof RuleSettings> =
-  | { readonly ok: true; readonly policy: PolicyVersion; readonly setting: RuleSettings[K] }
-  | { readonly ok: false; readonly policy: PolicyVersion; readonly reason: string }
+export type { InForce } from '../policy-index.ts'
 
 /**
  * Looks up a rule's setting as at its trigger date (rules.md §5 T19): the pack version in force that day, and the
- * rule's own `inForceFrom` (e.g. the 26-week limit applies to applications issued from 22 April 2014).
+ * rule's own `inForceFrom` (e.g. the 26-week limit applies to applications issued from 22 April 2014). The answers
+ * are worked out once per pack (policy-index.ts).
  * @param ctx - the context
  * @param rule - the rule
  * @param trigger - the trigger day
  * @returns the setting, or the reason it does not apply
  */
-export function inForce<K extends keyof RuleSettings>(ctx: EvaluationContext, rule: K, trigger: number): InForce<K> {
-  const policy = policyAt(ctx.pack, trigger)
-  const setting = policy.rules[rule]
-  if (!setting.enabled) {
-    const note = setting.note === undefined ? '' : `; ${setting.note.replace(/\.$/, '')}`
-    return { ok: false, policy, reason: `${ctx.pack.name} sets no timescale for this (${setting.source})${note}` }
-  }
-  if (setting.inForceFrom !== undefined && trigger < dayNumberOf(setting.inForceFrom)) {
-    return {
-      ok: false,
-      policy,
-      reason: `The rule (${setting.source}) applies from ${longDay(dayNumberOf(setting.inForceFrom))}; the trigger was on ${longDay(trigger)}`,
-    }
-  }
-  return { ok: true, policy, setting }
+export function inForce<K extends RuleId>(ctx: EvaluationContext, rule: K, trigger: number): InForce<K> {
+  return ruleInForce(ctx.policyIndex, rule, trigger)
 }
 
 /**
@@ -54,7 +40,7 @@ export function notApplicable(
   reason: string,
   policy?: PolicyVersion,
 ): TimescaleItem {
-  return makeItem(ctx, { rule, policy: policy ?? ctx.policyNow, due: null, reason, notApplicable: true })
+  return notApplicableItem(ctx, rule, policy ?? ctx.policyNow, reason)
 }
 
 /** One step of a cadence: the period to the next occurrence, and the words for the event it counts from. */
@@ -116,14 +102,14 @@ export function every(period: Period, event: string): Cadence {
   return { threshold: Infinity, early: { period, event }, late: null }
 }
 
-function nextDue(ctx: EvaluationContext, cadence: Cadence, previous: number, occurrence: number): DueClause | null {
-  const step =
-    occurrence === 2 && cadence.second !== undefined
-      ? cadence.second
-      : previous < cadence.threshold
-        ? cadence.early
-        : cadence.late
-  return step === null ? null : after(ctx, previous, step.period, step.event)
+// The step that fixes when occurrence `occurrence` is due, after the previous one was met on `previous` (null: the
+// cadence sets no date).
+function stepAfter(cadence: Cadence, previous: number, occurrence: number): CadenceStep | null {
+  return occurrence === 2 && cadence.second !== undefined
+    ? cadence.second
+    : previous < cadence.threshold
+      ? cadence.early
+      : cadence.late
 }
 
 function chainTrigger(spec: ChainSpec, previous: number | null): { readonly event: string; readonly on: number } {
@@ -149,35 +135,60 @@ export function evaluateChain(ctx: EvaluationContext, spec: ChainSpec, out: Time
   const stopOn = spec.stop === null ? Infinity : spec.stop.on
   const calendar = ctx.calendar
   const rollBack = spec.rollBackNonWorkingDay === true
-  let clause: DueClause | null = spec.first
+  const events = spec.events
+  const cadence = spec.cadence
+  // The open occurrence is kept as numbers — due on `dueOn`, counted by `step` from `anchor` (step null: the first
+  // occurrence, `spec.first`) — and turned into a clause with its explanation only for the occurrences reported.
+  let open = true
+  let dueOn = spec.first.due
+  let step: CadenceStep | null = null
+  let anchor = 0
   let previous: number | null = null
   let late = 0
   let lastLateDue: number | null = null
   let lastLateMetOn: number | null = null
-  let lastClause: DueClause | null = null
+  let metAny = false
+  let lastStep: CadenceStep | null = null
+  let lastAnchor = 0
   let lastPrevious: number | null = null
   let lastEvent = 0
   let k = 0
-  for (; k < spec.events.length; k++) {
-    const event = spec.events[k] as number
-    if (event >= stopOn || clause === null) {
+  for (; k < events.length; k++) {
+    const event = events[k] as number
+    if (event >= stopOn || !open) {
       break
     }
-    const due =
-      rollBack && !calendar.isWorkingDayNumber(clause.due)
-        ? calendar.lastWorkingDayBeforeDayNumber(clause.due)
-        : clause.due
+    const due = rollBack && !calendar.isWorkingDayNumber(dueOn) ? calendar.lastWorkingDayBeforeDayNumber(dueOn) : dueOn
     if (event > due) {
       late++
       lastLateDue = due
       lastLateMetOn = event
     }
-    lastClause = clause
+    metAny = true
+    lastStep = step
+    lastAnchor = anchor
     lastPrevious = previous
     lastEvent = event
     previous = event
-    clause = nextDue(ctx, spec.cadence, event, offset + k + 2)
+    const next = stepAfter(cadence, event, offset + k + 2)
+    if (next === null) {
+      open = false
+    } else {
+      step = next
+      anchor = event
+      dueOn = addPeriodToDayNumber(calendar, event, next.period)
+    }
   }
+  const clause: DueClause | null = !open
+    ? null
+    : step === null
+      ? spec.first
+      : after(ctx, anchor, step.period, step.event)
+  const lastClause: DueClause | null = !metAny
+    ? null
+    : lastStep === null
+      ? spec.first
+      : after(ctx, lastAnchor, lastStep.period, lastStep.event)
   const stopped = clause === null ? false : spec.stop !== null && spec.stop.on <= clause.due
   if (stopped || (clause === null && lastClause !== null && spec.openWithoutDate === undefined)) {
     // The obligation has ended: report the last occurrence, with the ones before it summarised.

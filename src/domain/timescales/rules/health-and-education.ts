@@ -12,6 +12,7 @@ import { type DueClause, type EvaluationContext, after, birthday, isWithin } fro
 import { type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, inForce, notApplicable } from './common.ts'
 import { preparedSince } from './care-planning.ts'
+import { firstReviewIn } from './visits.ts'
 
 function byFirstReview(clause: DueClause, firstReview: number | null, enabled: boolean): DueClause {
   if (!enabled || firstReview === null || firstReview >= clause.due) {
@@ -19,8 +20,35 @@ function byFirstReview(clause: DueClause, firstReview: number | null, enabled: b
   }
   return {
     due: firstReview,
-    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${clause.reason.replace(/;.*$/, '')})`,
+    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${firstClause(clause.reason)})`,
   }
+}
+
+// The reason up to its first "; " clause: `reason.replace(/;.*$/, '')`, without the regular expression when the
+// reason is one line (as reasons are), where the two agree.
+function firstClause(reason: string): string {
+  const end = reason.indexOf(';')
+  if (end < 0) {
+    return reason
+  }
+  for (let i = end; i < reason.length; i++) {
+    const c = reason.charCodeAt(i)
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      return reason.replace(/;.*$/, '')
+    }
+  }
+  return reason.slice(0, end)
+}
+
+// The days of the assessments after a day, in order.
+function datesAfter(list: EvaluationContext['healthAssessments'], after: number): number[] {
+  const out: number[] = []
+  for (const h of list) {
+    if (h.date > after) {
+      out.push(h.date)
+    }
+  }
+  return out
 }
 
 /**
@@ -36,7 +64,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
     }
     return
   }
-  const firstReview = ctx.reviews.find(r => isWithin(period, r.date))?.date ?? null
+  const firstReview = firstReviewIn(ctx, period)
   const trigger = { event: 'child became looked after', on: period.start }
 
   // CPPCR 2010 reg 7; rules.md HLT-01 (D5) — earlier of 20 WD and the first review; 3-month look-back.
@@ -47,8 +75,16 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
   } else {
     const s = hlt01.setting
     const windowStart = subtractPeriodFromDayNumber(ctx.calendar, period.start, s.priorAssessmentWindow)
-    const prior = ctx.healthAssessments.filter(h => h.date >= windowStart && h.date < period.start).pop()
-    const inPeriod = ctx.healthAssessments.find(h => h.date >= period.start && isWithin(period, h.date))
+    // The latest assessment in the 3 months before the period, and the first within it.
+    let prior: (typeof ctx.healthAssessments)[number] | undefined
+    let inPeriod: (typeof ctx.healthAssessments)[number] | undefined
+    for (const h of ctx.healthAssessments) {
+      if (h.date >= windowStart && h.date < period.start) {
+        prior = h
+      } else if (inPeriod === undefined && h.date >= period.start && isWithin(period, h.date)) {
+        inPeriod = h
+      }
+    }
     const clause = byFirstReview(
       after(ctx, period.start, s.period, 'the child became looked after'),
       firstReview,
@@ -112,7 +148,7 @@ export function evaluateHealthAndEducation(ctx: EvaluationContext, out: Timescal
         {
           rule: 'HLT-02',
           policy: hlt02.policy,
-          events: ctx.healthAssessments.filter(h => h.date > start).map(h => h.date),
+          events: datesAfter(ctx.healthAssessments, start),
           first:
             start < fifth
               ? after(ctx, start, cadence.early.period, cadence.early.event)

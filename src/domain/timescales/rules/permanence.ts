@@ -12,14 +12,54 @@
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
 import { addPeriodToDayNumber, describePeriod, subtractPeriodFromDayNumber } from '../../deadlines/period.ts'
-import { type CarePeriod, type DueClause, type EvaluationContext, after, before, isWithin } from '../context.ts'
+import {
+  type CarePeriod,
+  type DueClause,
+  type EvaluationContext,
+  after,
+  before,
+  isWithin,
+  lastOf,
+  nextBookedOn,
+} from '../context.ts'
 import { type TimescaleItem, makeItem } from '../item.ts'
 import type { PolicyPeriod, RuleSettings } from '../policy-pack.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 import { reviewSchedule } from './reviews.ts'
+import { PERMANENCE_OPTIONS } from '../case-history.ts'
 
-function ppmsIn(ctx: EvaluationContext, period: CarePeriod): { date: number; nextBookedOn: number | null }[] {
-  return ctx.ppms.filter(m => isWithin(period, m.date))
+// Meetings held in a period of care (in date order). Four rules ask for the current period's: the list is kept in
+// the context's memo (callers only read it).
+function ppmsIn(ctx: EvaluationContext, period: CarePeriod): EvaluationContext['ppms'] {
+  const memo = ctx.memo
+  if (memo.ppmsPeriod === period && memo.ppms !== undefined) {
+    return memo.ppms
+  }
+  const list = ctx.ppms.filter(m => isWithin(period, m.date))
+  memo.ppmsPeriod = period
+  memo.ppms = list
+  return list
+}
+
+// "reunification" → "reunification", "long-term-fostering" → "long term fostering" (options are a fixed list).
+const OPTION_WORDS = new Map<string, string>(PERMANENCE_OPTIONS.map(o => [o, o.replace(/-/g, ' ')]))
+
+function optionWords(option: string): string {
+  return OPTION_WORDS.get(option) ?? option.replace(/-/g, ' ')
+}
+
+// "endorsed by the team manager or ratified at a review", per pack setting.
+const evidenceWordsBySetting = new WeakMap<readonly string[], string>()
+
+function evidenceWords(evidence: readonly ('endorsedOn' | 'ratifiedAtReviewOn')[]): string {
+  let words = evidenceWordsBySetting.get(evidence)
+  if (words === undefined) {
+    words = evidence
+      .map(e => (e === 'endorsedOn' ? 'endorsed by the team manager' : 'ratified at a review'))
+      .join(' or ')
+    evidenceWordsBySetting.set(evidence, words)
+  }
+  return words
 }
 
 function unitConfirmed(period: PolicyPeriod | null): boolean {
@@ -78,7 +118,7 @@ export function evaluatePermanence(ctx: EvaluationContext, out: TimescaleItem[])
 function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod, out: TimescaleItem[]): void {
   const first = inForce(ctx, 'PP-01', current.start)
   const period = first.ok && !first.setting.restartPerPeriodOfCare ? (ctx.periods[0] ?? current) : current
-  const rule = inForce(ctx, 'PP-01', period.start)
+  const rule = period === current ? first : inForce(ctx, 'PP-01', period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-01', rule.reason, rule.policy))
     return
@@ -91,36 +131,31 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
     return
   }
   const due = s.relation === 'before' ? second.on - 1 : second.on
-  const evidence: number[] = []
+  // The earliest evidence that the plan was in place (no list: only the earliest day matters).
+  let metOn: number | null = null
   for (const plan of ctx.plans) {
     for (const field of s.evidence) {
-      const d = plan[field]
-      if (d !== null && d >= period.start) {
-        evidence.push(d)
+      const d = field === 'endorsedOn' ? plan.endorsedOn : plan.ratifiedAtReviewOn
+      if (d !== null && d >= period.start && (metOn === null || d < metOn)) {
+        metOn = d
       }
     }
   }
-  const notes: string[] = []
-  const inProceedings = ctx.history.proceedings.some(p => {
-    const issued = dayNumberOf(p.issuedOn)
-    const concluded = p.concludedOn === null ? null : dayNumberOf(p.concludedOn)
-    const at = Math.min(second.on, ctx.asOf)
-    return issued <= at && (concluded === null || concluded > at)
-  })
-  if (s.optionsSufficeInProceedings && inProceedings) {
+  let note: string | undefined
+  if (s.optionsSufficeInProceedings && inProceedingsOn(ctx, Math.min(second.on, ctx.asOf))) {
     for (const plan of ctx.plans) {
       const presented = plan.meetingOn ?? plan.sentToManagerOn
-      if (presented !== null && presented >= period.start) {
-        evidence.push(presented)
+      if (presented !== null && presented >= period.start && (metOn === null || presented < metOn)) {
+        metOn = presented
       }
     }
-    notes.push('as the child is in care proceedings, presenting the permanence options being explored is enough')
+    note = 'as the child is in care proceedings, presenting the permanence options being explored is enough'
   }
-  let metOn = evidence.length === 0 ? null : Math.min(...evidence)
   let metPhrase = metOn === null ? undefined : `plan in place on ${fmt(metOn)}`
   if (s.requiresPermanenceMeeting) {
     const meeting = ppmsIn(ctx, period)[0]?.date ?? null
-    notes.push('a permanence planning meeting must also be held before the second review')
+    const also = 'a permanence planning meeting must also be held before the second review'
+    note = note === undefined ? also : `${note}; ${also}`
     if (metOn !== null && meeting !== null) {
       metPhrase = `plan in place on ${fmt(metOn)} and meeting held on ${fmt(meeting)}`
       metOn = Math.max(metOn, meeting)
@@ -143,9 +178,7 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
     )
     return
   }
-  const evidenceWords = s.evidence
-    .map(e => (e === 'endorsedOn' ? 'endorsed by the team manager' : 'ratified at a review'))
-    .join(' or ')
+  const words = evidenceWords(s.evidence)
   out.push(
     makeItem(ctx, {
       rule: 'PP-01',
@@ -155,13 +188,23 @@ function evaluatePlanBySecondReview(ctx: EvaluationContext, current: CarePeriod,
       metOn,
       reason:
         s.relation === 'before'
-          ? `Permanence plan (${evidenceWords}) before ${second.reason}, so by ${fmt(due)}`
-          : `Permanence plan (${evidenceWords}) by ${second.reason}`,
+          ? `Permanence plan (${words}) before ${second.reason}, so by ${fmt(due)}`
+          : `Permanence plan (${words}) by ${second.reason}`,
       metPhrase,
-      note: notes.length === 0 ? undefined : notes.join('; '),
+      note,
       workingDaySpan: second.held ? undefined : schedule.firstDue?.workingDaySpan,
     }),
   )
+}
+
+// Whether care proceedings were running on a day (issued on or before it, not concluded by it).
+function inProceedingsOn(ctx: EvaluationContext, at: number): boolean {
+  for (const p of ctx.history.proceedings) {
+    if (dayNumberOf(p.issuedOn) <= at && (p.concludedOn === null || dayNumberOf(p.concludedOn) > at)) {
+      return true
+    }
+  }
+  return false
 }
 
 // [TAM] App 4; rules.md PP-02 — first PPM within 20 "days" of becoming looked after (unit unconfirmed, T6).
@@ -197,7 +240,8 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
   }
   const setting = rule.setting.period
   const meetings = ppmsIn(ctx, period)
-  const booked = meetings[meetings.length - 1]?.nextBookedOn ?? null
+  const latest = lastOf(meetings)
+  const booked = latest === undefined ? null : nextBookedOn(latest)
   const dates = meetings.map(m => m.date)
   if (booked !== null && booked > ctx.asOf) {
     dates.push(booked)
@@ -207,13 +251,14 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
     return
   }
   // Earlier meetings are summarised on the item for the next booked (or the latest) meeting.
+  const sentFor = plansSentByMeeting(ctx)
   let late = 0
   let lastLateDue: number | null = null
   let lastLateMetOn: number | null = null
   for (let i = 0; i < dates.length - 1; i++) {
     const meeting = dates[i] as number
     const due = subtractPeriodFromDayNumber(ctx.calendar, meeting, setting)
-    const sent = planSentFor(ctx, meeting)
+    const sent = sentFor.get(meeting) ?? null
     if (sent === null || sent > due) {
       late++
       lastLateDue = sent === null ? null : due
@@ -227,7 +272,7 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
     setting,
     meeting > ctx.asOf ? 'the booked permanence planning meeting' : 'the permanence planning meeting',
   )
-  const sent = planSentFor(ctx, meeting)
+  const sent = sentFor.get(meeting) ?? null
   out.push(
     makeItem(ctx, {
       rule: 'PP-03',
@@ -248,13 +293,14 @@ function evaluatePaperwork(ctx: EvaluationContext, period: CarePeriod, out: Time
 
 // [DOR] 3-monthly, [TAM] between reviews / 6-weekly, [DEV] none; rules.md PP-04 (D2, T3).
 function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
-  const meetings = ppmsIn(ctx, period).map(m => m.date)
-  const last = meetings[meetings.length - 1]
+  const held = ppmsIn(ctx, period)
+  const last = lastOf(held)?.date
   const rule = inForce(ctx, 'PP-04', last ?? period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-04', rule.reason, rule.policy))
     return
   }
+  const meetings = held.map(m => m.date)
   const s = rule.setting
   const ended = permanenceEnded(ctx, s.stopWhen)
   if (ended !== null && (last === undefined || ended.on >= last)) {
@@ -284,20 +330,20 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   let lastLateMetOn: number | null = null
   if (interval !== null) {
     for (let i = 1; i < meetings.length; i++) {
-      const clause = intervalDue(ctx, s, interval, firstMeeting, meetings[i - 1] as number)
+      const due = intervalDueDay(ctx, s, interval, firstMeeting, meetings[i - 1] as number)
       const held = meetings[i] as number
-      if (clause !== null && held > clause.due) {
+      if (held > due) {
         late++
-        lastLateDue = clause.due
+        lastLateDue = due
         lastLateMetOn = held
       }
     }
   }
   const past = { count: interval === null ? 0 : meetings.length - 1, late, lastLateDue, lastLateMetOn }
-  const options = [intervalDue(ctx, s, interval, firstMeeting, last), betweenReviewsDue(ctx, s, period, last)].filter(
-    (c): c is DueClause => c !== null,
-  )
-  if (options.length === 0) {
+  // The two readings (Tameside applies both, D2): the one due first binds, and the other is named.
+  const byInterval = intervalDue(ctx, s, interval, firstMeeting, last)
+  const byReviews = betweenReviewsDue(ctx, s, period, last)
+  if (byInterval === null && byReviews === null) {
     out.push(
       makeItem(ctx, {
         rule: 'PP-04',
@@ -313,8 +359,17 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
     )
     return
   }
-  const binding = options.reduce((a, b) => (a.due <= b.due ? a : b))
-  const other = options.find(o => o !== binding)
+  let binding: DueClause
+  let other: DueClause | undefined
+  if (byInterval === null || byReviews === null) {
+    binding = (byInterval ?? byReviews) as DueClause
+  } else if (byInterval.due <= byReviews.due) {
+    binding = byInterval
+    other = byReviews
+  } else {
+    binding = byReviews
+    other = byInterval
+  }
   out.push(
     makeItem(ctx, {
       rule: 'PP-04',
@@ -334,13 +389,18 @@ function evaluateRecurringMeetings(ctx: EvaluationContext, period: CarePeriod, o
   )
 }
 
-function planSentFor(ctx: EvaluationContext, meeting: number): number | null {
+// For each meeting day, when the plan for it was sent to the team manager: the first plan (in the context's order)
+// for that meeting sent on or before it. One pass over the plans instead of one per meeting.
+function plansSentByMeeting(ctx: EvaluationContext): Map<number, number> {
+  const sent = new Map<number, number>()
   for (const plan of ctx.plans) {
-    if (plan.meetingOn === meeting && plan.sentToManagerOn !== null && plan.sentToManagerOn <= meeting) {
-      return plan.sentToManagerOn
+    const meeting = plan.meetingOn
+    const on = plan.sentToManagerOn
+    if (meeting !== null && on !== null && on <= meeting && !sent.has(meeting)) {
+      sent.set(meeting, on)
     }
   }
-  return null
+  return sent
 }
 
 // Interval reading of PP-04: chained from the actual last meeting, or anchored on the first (T3).
@@ -357,16 +417,30 @@ function intervalDue(
   if (s.anchoring === 'chained') {
     return after(ctx, previous, interval, 'the last permanence planning meeting')
   }
+  return {
+    due: intervalDueDay(ctx, s, interval, firstMeeting, previous),
+    reason: `Every ${describePeriod(interval)} counted from the first meeting on ${fmt(firstMeeting)} (anchored)`,
+  }
+}
+
+// The day the meeting after `previous` is due by the interval reading (the words only for the one reported).
+function intervalDueDay(
+  ctx: EvaluationContext,
+  s: RuleSettings['PP-04'],
+  interval: PolicyPeriod,
+  firstMeeting: number,
+  previous: number,
+): number {
+  if (s.anchoring === 'chained') {
+    return addPeriodToDayNumber(ctx.calendar, previous, interval)
+  }
   let k = 1
   let due = addPeriodToDayNumber(ctx.calendar, firstMeeting, { n: interval.n * k, unit: interval.unit })
   while (due <= previous) {
     k++
     due = addPeriodToDayNumber(ctx.calendar, firstMeeting, { n: interval.n * k, unit: interval.unit })
   }
-  return {
-    due,
-    reason: `Every ${describePeriod(interval)} counted from the first meeting on ${fmt(firstMeeting)} (anchored)`,
-  }
+  return due
 }
 
 // Between-reviews reading of PP-04: a meeting after the last review held and before the next review is due.
@@ -380,7 +454,7 @@ function betweenReviewsDue(
     return null
   }
   const schedule = reviewSchedule(ctx, period)
-  const lastReview = schedule.reviews[schedule.reviews.length - 1]
+  const lastReview = lastOf(schedule.reviews)
   if (lastReview === undefined || schedule.nextDue === null || last > lastReview.date) {
     return null
   }
@@ -390,10 +464,10 @@ function betweenReviewsDue(
   }
 }
 
-function meetingIn(meetings: readonly number[], from: number, to: number): number | null {
+function meetingIn(meetings: EvaluationContext['ppms'], from: number, to: number): number | null {
   for (const m of meetings) {
-    if (m >= from && m <= to) {
-      return m
+    if (m.date >= from && m.date <= to) {
+      return m.date
     }
   }
   return null
@@ -448,7 +522,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
     return
   }
   const s = rule.setting
-  const meetings = ctx.ppms.map(m => m.date)
+  const meetings = ctx.ppms
   const rollBack = s.onNonWorkingDay === 'rollBack'
   const lookBackConfirmed = unitConfirmed(s.lookBack)
   const before0 = out.length
@@ -559,7 +633,7 @@ function evaluateEventMeetings(ctx: EvaluationContext, period: CarePeriod, out: 
 // [DOR] "Book a review before closing the meeting"; rules.md PP-07.
 function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
   const meetings = ppmsIn(ctx, period)
-  const last = meetings[meetings.length - 1]
+  const last = lastOf(meetings)
   const rule = inForce(ctx, 'PP-07', last?.date ?? period.start)
   if (!rule.ok) {
     out.push(notApplicable(ctx, 'PP-07', rule.reason, rule.policy))
@@ -569,15 +643,16 @@ function evaluateNextMeetingBooked(ctx: EvaluationContext, period: CarePeriod, o
     out.push(notApplicable(ctx, 'PP-07', 'No permanence planning meeting has been held', rule.policy))
     return
   }
+  const booked = nextBookedOn(last)
   out.push(
     makeItem(ctx, {
       rule: 'PP-07',
       policy: rule.policy,
       trigger: { event: 'permanence planning meeting', on: last.date },
       due: last.date,
-      metOn: last.nextBookedOn === null ? null : last.date,
+      metOn: booked === null ? null : last.date,
       reason: `The next meeting must be booked before the meeting on ${fmt(last.date)} closes`,
-      metPhrase: last.nextBookedOn === null ? undefined : `next meeting booked for ${fmt(last.nextBookedOn)}`,
+      metPhrase: booked === null ? undefined : `next meeting booked for ${fmt(booked)}`,
     }),
   )
 }
@@ -609,7 +684,7 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
         trigger: { event: 'change of permanence option', on: plan.decidedOn },
         due: plan.decidedOn,
         metOn,
-        reason: `The change from ${previous.option.replace(/-/g, ' ')} to ${plan.option.replace(/-/g, ' ')}, decided on ${fmt(plan.decidedOn)}, must be considered at a statutory review before it is made`,
+        reason: `The change from ${optionWords(previous.option)} to ${optionWords(plan.option)}, decided on ${fmt(plan.decidedOn)}, must be considered at a statutory review before it is made`,
         metPhrase:
           metOn === null
             ? undefined
@@ -624,6 +699,8 @@ function evaluateChangeOfOption(ctx: EvaluationContext, period: CarePeriod, out:
   }
 }
 
+const NO_DAYS: readonly number[] = []
+
 // [TAM] App 4; rules.md PP-10 — child and family assessment updated at least every 12 months.
 function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, out: TimescaleItem[]): void {
   const rule = inForce(ctx, 'PP-10', period.start)
@@ -632,14 +709,14 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     return
   }
   const interval = rule.setting.interval
-  const assessments = (ctx.history.childAndFamilyAssessments ?? [])
-    .map(a => dayNumberOf(a.completedOn))
-    .filter(d => d <= ctx.asOf)
-    .sort((a, b) => a - b)
-  const stop =
-    period.end === null
-      ? null
-      : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
+  const recorded = ctx.history.childAndFamilyAssessments
+  const assessments =
+    recorded === undefined || recorded.length === 0
+      ? NO_DAYS
+      : recorded
+          .map(a => dayNumberOf(a.completedOn))
+          .filter(d => d <= ctx.asOf)
+          .sort((a, b) => a - b)
   const first = assessments[0]
   if (first === undefined) {
     const clause = after(ctx, period.start, interval, 'the child became looked after')
@@ -654,6 +731,10 @@ function evaluateAssessmentRefresh(ctx: EvaluationContext, period: CarePeriod, o
     )
     return
   }
+  const stop =
+    period.end === null
+      ? null
+      : { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
   evaluateChain(
     ctx,
     {

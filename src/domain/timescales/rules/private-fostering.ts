@@ -16,8 +16,12 @@ import { evaluateChain, inForce, notApplicable } from './common.ts'
  * @param out - items are appended here
  */
 export function evaluatePrivateFosteringVisits(ctx: EvaluationContext, out: TimescaleItem[]): void {
-  const arrangements = (ctx.history.privateFostering ?? []).filter(a => dayNumberOf(a.notifiedOn) <= ctx.asOf)
-  if (arrangements.length === 0) {
+  const recorded = ctx.history.privateFostering
+  const arrangements =
+    recorded === undefined || recorded.length === 0
+      ? recorded
+      : recorded.filter(a => dayNumberOf(a.notifiedOn) <= ctx.asOf)
+  if (arrangements === undefined || arrangements.length === 0) {
     out.push(notApplicable(ctx, 'PF-03', 'No private fostering arrangement is recorded'))
     out.push(notApplicable(ctx, 'PF-04', 'No private fostering arrangement is recorded'))
     return

@@ -8,7 +8,7 @@
  * PRC-02 carries the extended date.
  */
 import { longDay as fmt, dayNumberOf } from '../../deadlines/day-format.ts'
-import { type EvaluationContext, after } from '../context.ts'
+import { type DueClause, type EvaluationContext, after } from '../context.ts'
 import { type TimescaleItem, makeItem } from '../item.ts'
 import { inForce, notApplicable } from './common.ts'
 
@@ -23,6 +23,83 @@ export interface ProceedingsTimetable {
   readonly extensionCount: number
   readonly explanation: string
   readonly warnings: readonly string[]
+}
+
+interface CountedExtension {
+  readonly grantedOn: number
+  /** Weeks asked for, and weeks counted (at most the s.32(8) limit). */
+  readonly weeks: number
+  readonly counted: number
+  /** The end of the period it extends, and the new end. */
+  readonly from: number
+  readonly to: number
+  readonly endBefore: number
+}
+
+/**
+ * A timetable whose words are written only when read: drift needs the dates of every set of proceedings, the PRC-02
+ * item the words as well.
+ */
+class Timetable implements ProceedingsTimetable {
+  readonly issuedOn: number
+  readonly week26EndsOn: number
+  readonly extendedEndsOn: number
+  readonly concludedOn: number | null
+  readonly extensionCount: number
+  private readonly week26: DueClause
+  private readonly maxWeeks: number
+  private readonly extensions: readonly CountedExtension[]
+  private words: string | undefined
+  private warningList: string[] | undefined
+
+  constructor(
+    week26: DueClause,
+    maxWeeks: number,
+    extensions: readonly CountedExtension[],
+    extendedEndsOn: number,
+    issuedOn: number,
+    concludedOn: number | null,
+  ) {
+    this.issuedOn = issuedOn
+    this.week26EndsOn = week26.due
+    this.extendedEndsOn = extendedEndsOn
+    this.concludedOn = concludedOn
+    this.extensionCount = extensions.length
+    this.week26 = week26
+    this.maxWeeks = maxWeeks
+    this.extensions = extensions
+  }
+
+  get explanation(): string {
+    if (this.words === undefined) {
+      const parts = this.extensions.map(
+        e => `extended on ${fmt(e.grantedOn)} by ${e.counted} weeks from ${fmt(e.from)} to ${fmt(e.to)}`,
+      )
+      this.words = `${this.week26.reason}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}`
+    }
+    return this.words
+  }
+
+  get warnings(): readonly string[] {
+    if (this.warningList === undefined) {
+      const maxWeeks = this.maxWeeks
+      const warnings: string[] = []
+      for (const e of this.extensions) {
+        if (e.weeks > maxWeeks) {
+          warnings.push(
+            `an extension of ${e.weeks} weeks exceeds the ${maxWeeks}-week limit in s.32(8), so ${maxWeeks} weeks are counted`,
+          )
+        }
+        if (e.grantedOn > e.endBefore) {
+          warnings.push(
+            `the extension granted on ${fmt(e.grantedOn)} came after the period had ended on ${fmt(e.endBefore)}`,
+          )
+        }
+      }
+      this.warningList = warnings
+    }
+    return this.warningList
+  }
 }
 
 /**
@@ -43,38 +120,56 @@ export function proceedingsTimetable(
   const week26 = after(ctx, issuedOn, prc01.setting.period, 'the application was issued')
   const prc02 = inForce(ctx, 'PRC-02', issuedOn)
   const maxWeeks = prc02.ok ? prc02.setting.maxExtension.n : 8
+  const granted: { grantedOn: number; weeks: number }[] = []
+  for (const e of proceedings.extensions) {
+    const grantedOn = dayNumberOf(e.grantedOn)
+    if (grantedOn <= ctx.asOf) {
+      granted.push({ grantedOn, weeks: e.weeks })
+    }
+  }
+  if (granted.length > 1) {
+    granted.sort((a, b) => a.grantedOn - b.grantedOn)
+  }
   let end = week26.due
-  const parts: string[] = []
-  const warnings: string[] = []
-  const extensions = proceedings.extensions
-    .map(e => ({ grantedOn: dayNumberOf(e.grantedOn), weeks: e.weeks }))
-    .filter(e => e.grantedOn <= ctx.asOf)
-    .sort((a, b) => a.grantedOn - b.grantedOn)
-  for (const e of extensions) {
-    const weeks = Math.min(e.weeks, maxWeeks)
-    if (e.weeks > maxWeeks) {
-      warnings.push(
-        `an extension of ${e.weeks} weeks exceeds the ${maxWeeks}-week limit in s.32(8), so ${maxWeeks} weeks are counted`,
-      )
-    }
-    const base = Math.max(end, e.grantedOn)
-    if (e.grantedOn > end) {
-      warnings.push(`the extension granted on ${fmt(e.grantedOn)} came after the period had ended on ${fmt(end)}`)
-    }
-    const next = base + 7 * weeks
-    parts.push(`extended on ${fmt(e.grantedOn)} by ${weeks} weeks from ${fmt(base)} to ${fmt(next)}`)
-    end = next
+  const extensions: CountedExtension[] = []
+  for (const e of granted) {
+    const counted = Math.min(e.weeks, maxWeeks)
+    const from = Math.max(end, e.grantedOn)
+    const to = from + 7 * counted
+    extensions.push({ grantedOn: e.grantedOn, weeks: e.weeks, counted, from, to, endBefore: end })
+    end = to
   }
   const concluded = proceedings.concludedOn === null ? null : dayNumberOf(proceedings.concludedOn)
-  return {
+  return new Timetable(
+    week26,
+    maxWeeks,
+    extensions,
+    end,
     issuedOn,
-    week26EndsOn: week26.due,
-    extendedEndsOn: end,
-    concludedOn: concluded !== null && concluded <= ctx.asOf ? concluded : null,
-    extensionCount: extensions.length,
-    explanation: `${week26.reason}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}`,
-    warnings,
+    concluded !== null && concluded <= ctx.asOf ? concluded : null,
+  )
+}
+
+/**
+ * The timetable of the proceedings at a position in the history, worked out once per child (the rules and drift
+ * both ask).
+ * @param ctx - the context
+ * @param index - the position in `history.proceedings`
+ * @returns the timetable, or null when the 26-week rule is not in force for its issue date
+ */
+export function timetableAt(ctx: EvaluationContext, index: number): ProceedingsTimetable | null {
+  const memo = ctx.memo
+  const known = memo.timetables?.[index]
+  if (known !== undefined) {
+    return known
   }
+  const timetable = proceedingsTimetable(
+    ctx,
+    ctx.history.proceedings[index] as EvaluationContext['history']['proceedings'][number],
+  )
+  memo.timetables ??= []
+  memo.timetables[index] = timetable
+  return timetable
 }
 
 /**
@@ -84,7 +179,9 @@ export function proceedingsTimetable(
  */
 export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]): void {
   let any = false
-  for (const proceedings of ctx.history.proceedings) {
+  const list = ctx.history.proceedings
+  for (let index = 0; index < list.length; index++) {
+    const proceedings = list[index] as (typeof list)[number]
     const issuedOn = dayNumberOf(proceedings.issuedOn)
     if (issuedOn > ctx.asOf) {
       continue
@@ -92,11 +189,29 @@ export function evaluateProceedings(ctx: EvaluationContext, out: TimescaleItem[]
     any = true
     const prc01 = inForce(ctx, 'PRC-01', issuedOn)
     const trigger = { event: 'application issued', on: issuedOn }
-    const timetable = proceedingsTimetable(ctx, proceedings)
+    const timetable = timetableAt(ctx, index)
     if (!prc01.ok || timetable === null) {
       const reason = prc01.ok ? 'not in force' : prc01.reason
-      out.push(makeItem(ctx, { rule: 'PRC-01', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
-      out.push(makeItem(ctx, { rule: 'PRC-02', policy: prc01.policy, trigger, due: null, reason, notApplicable: true }))
+      out.push(
+        makeItem(ctx, {
+          rule: 'PRC-01',
+          policy: prc01.policy,
+          trigger,
+          due: null,
+          reason,
+          notApplicable: true,
+        }),
+      )
+      out.push(
+        makeItem(ctx, {
+          rule: 'PRC-02',
+          policy: prc01.policy,
+          trigger,
+          due: null,
+          reason,
+          notApplicable: true,
+        }),
+      )
       continue
     }
     const concluded = timetable.concludedOn

@@ -7,7 +7,15 @@
  * ADO-02; T11), and the open CPPCR occurrence is reported as not applicable with that reason.
  */
 import { longDay as fmt } from '../../deadlines/day-format.ts'
-import { type CarePeriod, type DueClause, type EvaluationContext, after, birthday, isWithin } from '../context.ts'
+import {
+  type CarePeriod,
+  type DueClause,
+  type EvaluationContext,
+  after,
+  birthday,
+  isWithin,
+  lastOf,
+} from '../context.ts'
 import { type TimescaleItem, makeItem } from '../item.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
@@ -37,38 +45,39 @@ export interface ReviewSchedule {
  * @returns the schedule
  */
 export function reviewSchedule(ctx: EvaluationContext, period: CarePeriod): ReviewSchedule {
-  // Several rules read the schedule; periods are built per child, so this memo never outlives one evaluation.
-  const known = schedules.get(period)
-  if (known !== undefined) {
-    return known
+  // Several rules read the schedule of the current period: it is kept in the context's memo.
+  const memo = ctx.memo
+  if (memo.schedulePeriod === period && memo.schedule !== undefined) {
+    return memo.schedule
   }
   const schedule = computeReviewSchedule(ctx, period)
-  schedules.set(period, schedule)
+  memo.schedulePeriod = period
+  memo.schedule = schedule
   return schedule
 }
 
-const schedules = new WeakMap<CarePeriod, ReviewSchedule>()
-
 function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): ReviewSchedule {
-  const stops: { on: number; reason: string }[] = []
+  // The earliest of: authority to place for adoption, the end of the period, the 18th birthday (on a tie, in that
+  // order). Only the winner's reason is worded.
   const authority = ctx.authorityToPlaceOn
-  if (authority !== null && isWithin(period, authority) && ctx.adoptionOrderOn === null) {
-    stops.push({
-      on: authority,
-      reason: `from ${fmt(authority)} the agency has authority to place the child for adoption, so reviews follow AAR 2005 reg 36 (ADO-01, ADO-02)`,
-    })
-  }
-  if (period.end !== null) {
-    stops.push({ on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` })
-  }
+  const byAdoption = authority !== null && isWithin(period, authority) && ctx.adoptionOrderOn === null
   // rules.md §5 T12 — at 18 looked-after reviews end; pathway plan reviews continue (CL-03).
   const b18 = birthday(ctx, 18)
-  stops.push({
-    on: b18,
-    reason: `the child turns 18 on ${fmt(b18)}, when looked-after reviews end (pathway plan reviews continue)`,
-  })
-  const stop = stops.length === 0 ? null : stops.reduce((a, b) => (a.on <= b.on ? a : b))
-  const reviews = ctx.reviews.filter(r => isWithin(period, r.date) && (stop === null || r.date < stop.on))
+  let stop: { readonly on: number; readonly reason: string }
+  if (byAdoption && (period.end === null || authority <= period.end) && authority <= b18) {
+    stop = {
+      on: authority,
+      reason: `from ${fmt(authority)} the agency has authority to place the child for adoption, so reviews follow AAR 2005 reg 36 (ADO-01, ADO-02)`,
+    }
+  } else if (period.end !== null && period.end <= b18) {
+    stop = { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
+  } else {
+    stop = {
+      on: b18,
+      reason: `the child turns 18 on ${fmt(b18)}, when looked-after reviews end (pathway plan reviews continue)`,
+    }
+  }
+  const reviews = ctx.reviews.filter(r => isWithin(period, r.date) && r.date < stop.on)
   const rev01 = inForce(ctx, 'REV-01', period.start)
   const firstDue = rev01.ok ? after(ctx, period.start, rev01.setting.period, 'the child became looked after') : null
   const r1 = reviews[0]
@@ -93,7 +102,7 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
     }
   }
   let nextDue: DueClause | null = null
-  const last = reviews[reviews.length - 1]
+  const last = lastOf(reviews)
   if (last === undefined) {
     nextDue = firstDue
   } else {
@@ -109,6 +118,16 @@ function computeReviewSchedule(ctx: EvaluationContext, period: CarePeriod): Revi
     }
   }
   return { period, reviews, firstDue, secondReview, nextDue, stop }
+}
+
+function broughtForwardDays(reviews: ReviewSchedule['reviews']): number[] {
+  const out: number[] = []
+  for (const r of reviews) {
+    if (r.broughtForward) {
+      out.push(r.date)
+    }
+  }
+  return out
 }
 
 function heldPhrase(review: { readonly date: number; readonly broughtForward: boolean }): string {
@@ -225,7 +244,7 @@ export function evaluateReviews(ctx: EvaluationContext, out: TimescaleItem[]): v
           triggerEvent: 'previous review held',
           stop,
           metPrefix: 'held on',
-          broughtForward: reviews.filter(r => r.broughtForward).map(r => r.date),
+          broughtForward: broughtForwardDays(reviews),
           occurrenceOffset: 2,
           noun: 'review',
         },
@@ -247,30 +266,23 @@ function evaluateBroughtForward(
   const { reviews, period } = schedule
   const rev04 = inForce(ctx, 'REV-04', period.start)
   let found = false
-  reviews.forEach((review, index) => {
+  for (let index = 0; index < reviews.length; index++) {
+    const review = reviews[index] as (typeof reviews)[number]
     if (!review.broughtForward || !rev04.ok) {
-      return
+      continue
     }
     found = true
-    const previous = reviews[index - 1]
-    const ordinary =
-      index === 0
-        ? schedule.firstDue
-        : (() => {
-            const rule = index === 1 ? 'REV-02' : 'REV-03'
-            const setting = inForce(ctx, rule, previous?.date ?? period.start)
-            return setting.ok && previous !== undefined
-              ? after(
-                  ctx,
-                  previous.date,
-                  setting.setting.period,
-                  index === 1 ? 'the first review' : 'the previous review',
-                )
-              : null
-          })()
+    const previous = index === 0 ? undefined : reviews[index - 1]
+    let ordinary: DueClause | null = schedule.firstDue
+    if (index > 0) {
+      const setting = inForce(ctx, index === 1 ? 'REV-02' : 'REV-03', previous?.date ?? period.start)
+      ordinary =
+        setting.ok && previous !== undefined
+          ? after(ctx, previous.date, setting.setting.period, index === 1 ? 'the first review' : 'the previous review')
+          : null
+    }
     const following = reviews[index + 1]
-    const nextRule = index === 0 ? 'REV-02' : 'REV-03'
-    const nextSetting = inForce(ctx, nextRule, review.date)
+    const nextSetting = inForce(ctx, index === 0 ? 'REV-02' : 'REV-03', review.date)
     const nextClause = nextSetting.ok ? after(ctx, review.date, nextSetting.setting.period, 'it') : null
     const nextText =
       following !== undefined
@@ -290,7 +302,7 @@ function evaluateBroughtForward(
         occurrence: index + 1,
       }),
     )
-  })
+  }
   if (!found) {
     out.push(
       notApplicable(
@@ -322,7 +334,12 @@ function evaluateStayingPut(
     out.push(notApplicable(ctx, 'REV-05', 'The child is not a looked-after child under 18', rev05.policy))
     return
   }
-  const current = ctx.placements.filter(p => isWithin(p, ctx.asOf)).pop()
+  let current: (typeof ctx.placements)[number] | undefined
+  for (const p of ctx.placements) {
+    if (isWithin(p, ctx.asOf)) {
+      current = p
+    }
+  }
   if (setting.fosterCareOnly && (current === undefined || !current.code.startsWith('U'))) {
     out.push(notApplicable(ctx, 'REV-05', 'The child is not in foster care', rev05.policy))
     return
@@ -338,11 +355,18 @@ function evaluateStayingPut(
     )
     return
   }
-  const considered = [
-    ...ctx.stayingPutDiscussions,
-    ...schedule.reviews.filter(r => r.stayingPutConsidered).map(r => r.date),
-  ].sort((x, y) => x - y)
-  const metOn = considered[0] ?? null
+  // The earliest day Staying Put was discussed or considered at a review.
+  let metOn: number | null = null
+  for (const d of ctx.stayingPutDiscussions) {
+    if (metOn === null || d < metOn) {
+      metOn = d
+    }
+  }
+  for (const r of schedule.reviews) {
+    if (r.stayingPutConsidered && (metOn === null || r.date < metOn)) {
+      metOn = r.date
+    }
+  }
   const trigger = { event: `${setting.age}th birthday`, on: b }
   if (setting.targetBeforeBirthday) {
     const reviewAfter = schedule.reviews.find(r => r.date >= b)

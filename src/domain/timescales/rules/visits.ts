@@ -6,7 +6,15 @@
  */
 import { addMonthsFast } from '../../deadlines/day-format.ts'
 import { longDay as fmt } from '../../deadlines/day-format.ts'
-import { type EvaluationContext, type PlacementFacts, after, birthday, isWithin, legalStatusOn } from '../context.ts'
+import {
+  type CarePeriod,
+  type EvaluationContext,
+  type PlacementFacts,
+  after,
+  birthday,
+  isWithin,
+  legalStatusOn,
+} from '../context.ts'
 import type { TimescaleItem } from '../item.ts'
 import { evaluateChain, every, inForce, notApplicable } from './common.ts'
 
@@ -30,6 +38,21 @@ export function currentPlacement(ctx: EvaluationContext): PlacementFacts | undef
 }
 
 /**
+ * The first review held in a period of care, if any.
+ * @param ctx - the context
+ * @param period - the period
+ * @returns its day, or null
+ */
+export function firstReviewIn(ctx: EvaluationContext, period: CarePeriod): number | null {
+  for (const r of ctx.reviews) {
+    if (isWithin(period, r.date)) {
+      return r.date
+    }
+  }
+  return null
+}
+
+/**
  * Evaluates the visit rule that applies to the current placement.
  * @param ctx - the context
  * @param out - items are appended here
@@ -44,18 +67,19 @@ export function evaluateVisits(ctx: EvaluationContext, out: TimescaleItem[]): vo
   if (placement.code.startsWith('A')) {
     return // AAR 2005 reg 36(4) applies instead: ADO-03.
   }
-  const stops: { on: number; reason: string }[] = []
-  if (placement.end !== null) {
-    stops.push({ on: placement.end, reason: `the placement ended on ${fmt(placement.end)}` })
-  }
-  if (period.end !== null) {
-    stops.push({ on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` })
-  }
+  // Visits stop at the earliest of the end of the placement, the end of the period of care and the 18th birthday
+  // (on a tie, in that order); only that one is worded.
   const b18 = birthday(ctx, 18)
-  stops.push({ on: b18, reason: `the child turns 18 on ${fmt(b18)}` })
-  const stop = stops.reduce((a, b) => (a.on <= b.on ? a : b))
+  let stop: { readonly on: number; readonly reason: string }
+  if (placement.end !== null && (period.end === null || placement.end <= period.end) && placement.end <= b18) {
+    stop = { on: placement.end, reason: `the placement ended on ${fmt(placement.end)}` }
+  } else if (period.end !== null && period.end <= b18) {
+    stop = { on: period.end, reason: `the child stopped being looked after on ${fmt(period.end)}` }
+  } else {
+    stop = { on: b18, reason: `the child turns 18 on ${fmt(b18)}` }
+  }
   const visits = ctx.visits.filter(v => isWithin(placement, v))
-  const firstReview = ctx.reviews.find(r => isWithin(period, r.date))?.date ?? null
+  const firstReview = firstReviewIn(ctx, period)
   const statusNow = legalStatusOn(period, Math.min(ctx.asOf, period.end === null ? ctx.asOf : period.end - 1))
   const withParent = placement.code === 'P1'
   const approval = placement.source.connectedPersonApproval

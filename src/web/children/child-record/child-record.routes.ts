@@ -6,6 +6,9 @@ import type { Operation } from '../../../app/shared/run-operation.ts'
 import type { FastifyRequest } from 'fastify'
 import { childRecordViewModel } from './child-record.view-model.ts'
 import { timescalesViewModel } from './timescales.view-model.ts'
+import { planningSummaryViewModel } from './planning-summary.view-model.ts'
+import { checkChildReturn } from '../../../app/returns/check-child-return.ts'
+import { childReturnViewModel } from '../../returns/child-return.view-model.ts'
 
 async function showChild(op: Operation, request: FastifyRequest) {
   const parsed = idSchema.safeParse((request.params as Record<string, unknown>).childId)
@@ -13,16 +16,22 @@ async function showChild(op: Operation, request: FastifyRequest) {
     throw new NotFoundError('Child')
   }
   const page = await viewChildPage(op, parsed.data)
+  // SSDA903 data-quality warnings for the current collection year (issue 8; warnings, never refusals).
+  const childReturn = childReturnViewModel(await checkChildReturn(op.tx, parsed.data, op.today))
   return {
     template: 'children/child-record/child-record.njk',
     context: {
       child: childRecordViewModel(page, page.accessLog, op.today),
       siblingNames: page.siblingNames,
+      planning: planningSummaryViewModel(page),
+      childReturn,
       timescales: timescalesViewModel(
         page.timescales,
         new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
         page.lifeStoryItems,
       ),
+      // security PRIV-01: team managers and administrators can restrict a record (the form checks the policy).
+      canManageRestriction: op.actor.role === 'team-manager' || op.actor.role === 'administrator',
     },
   }
 }

@@ -1,0 +1,319 @@
+/**
+ * One probe per API route, for the authorisation matrix (security SEC-01). A probe is a request that passes input
+ * parsing and, once authorised, fails a rule or a version check rather than change anything (a date in the future, a
+ * stale If-Match, a duplicate case number), so thousands of cells can run against one fixture, in parallel, without
+ * disturbing it. Every API route must have a probe: server.int.test.ts fails when a route has none, so a new route
+ * cannot escape the matrix.
+ */
+import type { PolicyKey } from '../../app/shared/run-operation.ts'
+
+/** What a probe needs from the fixture. */
+export interface ProbeTarget {
+  readonly childId: string
+  /** The child's fact of each kind (every fixture child has one of each). */
+  readonly factIds: Readonly<Record<string, string>>
+  /** A case number already in use (registering it again is refused after authorisation). */
+  readonly takenCaseNumber: string
+  readonly teamId: string
+  /** An active team manager, who can own a restriction and be the subject of account changes. */
+  readonly ownerId: string
+  readonly missingId: string
+}
+
+export interface Probe {
+  /** Builds the request path. */
+  readonly path: (target: ProbeTarget) => string
+  readonly body?: (target: ProbeTarget) => unknown
+  readonly ifMatch?: boolean
+  /** The statuses that show the request got past authorisation (and changed nothing). */
+  readonly allowed: readonly number[]
+  /** Whether the route concerns one child (its outcome depends on relationship and sensitivity). */
+  readonly isChildRoute: boolean
+}
+
+const FUTURE = '2030-01-01'
+const child = (path: string) => (target: ProbeTarget) => `/api/v1/children/${target.childId}${path}`
+const fact =
+  (kind: string, suffix = '') =>
+  (target: ProbeTarget) =>
+    `/api/v1/children/${target.childId}/${kind}/${target.factIds[kind]}${suffix}`
+
+const ADD_FACT: Record<string, (target: ProbeTarget) => unknown> = {
+  'periods-of-care': () => ({ startedOn: FUTURE }),
+  'legal-statuses': () => ({ status: 'care-order', startedOn: FUTURE }),
+  placements: () => ({ placementType: 'foster-other', startedOn: FUTURE }),
+  reviews: () => ({ heldOn: FUTURE }),
+  proceedings: () => ({ issuedOn: FUTURE }),
+  orders: () => ({ orderType: 'care-order', madeOn: FUTURE }),
+  relationships: target => ({ personId: target.missingId, relationship: 'aunt' }),
+  siblings: target => ({ siblingChildId: target.childId, kind: 'full' }),
+  allocations: target => ({ workerId: target.missingId, startedOn: FUTURE }),
+  'living-arrangements': target => ({ personId: target.missingId, startedOn: FUTURE }),
+  events: () => ({ kind: 'statutory-visit', occurredOn: FUTURE }),
+}
+
+const CHANGE_FACT: Record<string, (target: ProbeTarget) => unknown> = {
+  'periods-of-care': () => ({ startedOn: FUTURE, reason: 'Matrix probe' }),
+  'legal-statuses': () => ({ status: 'care-order', startedOn: FUTURE, reason: 'Matrix probe' }),
+  placements: () => ({ placementType: 'foster-other', startedOn: FUTURE, reason: 'Matrix probe' }),
+  reviews: () => ({ heldOn: FUTURE, reason: 'Matrix probe' }),
+  proceedings: () => ({ issuedOn: FUTURE, reason: 'Matrix probe' }),
+  orders: () => ({ orderType: 'care-order', madeOn: FUTURE, reason: 'Matrix probe' }),
+  relationships: () => ({ relationship: 'aunt', reason: 'Matrix probe' }),
+  siblings: () => ({ kind: 'half', reason: 'Matrix probe' }),
+  allocations: target => ({ workerId: target.ownerId, startedOn: FUTURE, reason: 'Matrix probe' }),
+  'living-arrangements': target => ({ personId: target.missingId, startedOn: FUTURE, reason: 'Matrix probe' }),
+  events: () => ({ kind: 'statutory-visit', occurredOn: FUTURE, reason: 'Matrix probe' }),
+}
+
+const factProbes = Object.fromEntries(
+  Object.keys(ADD_FACT).flatMap(kind => [
+    [
+      `POST /api/v1/children/:childId/${kind}`,
+      { path: child(`/${kind}`), body: ADD_FACT[kind], allowed: [422], isChildRoute: true },
+    ],
+    [
+      `PUT /api/v1/children/:childId/${kind}/:factId`,
+      { path: fact(kind), body: CHANGE_FACT[kind], ifMatch: true, allowed: [412, 422], isChildRoute: true },
+    ],
+    [
+      `POST /api/v1/children/:childId/${kind}/:factId/void`,
+      {
+        path: fact(kind, '/void'),
+        body: () => ({ reason: 'Matrix probe' }),
+        ifMatch: true,
+        allowed: [412, 422],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `GET /api/v1/children/:childId/${kind}/:factId/versions`,
+      { path: fact(kind, '/versions'), allowed: [200], isChildRoute: true },
+    ],
+  ]),
+) as Record<string, Probe>
+
+// The child's network (issue 7): each add and correction breaks a network rule once authorised (a date in the future,
+// someone not in the network, a plan that is not the child's), each void carries a stale If-Match.
+const ADD_NETWORK_RECORD: Record<string, (target: ProbeTarget) => Record<string, unknown>> = {
+  'family-meetings': () => ({ kind: 'family-network-meeting', heldOn: FUTURE }),
+  'kinship-assessments': target => ({ personId: target.missingId, kind: 'viability', startedOn: '2025-07-03' }),
+  'sgo-notices': target => ({ personId: target.missingId, givenOn: '2025-07-04' }),
+  'sibling-assessments': target => ({
+    childIds: [target.childId, target.missingId],
+    assessedOn: '2025-07-05',
+    pairs: [{ childId: target.childId, siblingChildId: target.missingId, outcome: 'apart', reasons: 'Matrix probe' }],
+  }),
+  'family-time-plans': target => ({
+    personId: target.missingId,
+    mode: 'indirect',
+    sessionsPerPeriod: 1,
+    period: 'month',
+    supervision: 'not-applicable',
+    purpose: 'Matrix probe',
+    startedOn: '2025-07-01',
+  }),
+  'family-time-sessions': target => ({ planId: target.missingId, occurredOn: '2025-07-06', outcome: 'attended' }),
+  'family-time-suspensions': target => ({
+    planId: target.missingId,
+    suspendedOn: '2025-07-07',
+    reason: 'Matrix probe',
+  }),
+  'life-story-work': () => ({
+    kind: 'life-story-book',
+    owner: 'Matrix probe',
+    dueOn: '2025-08-01',
+    status: 'completed',
+  }),
+}
+
+const networkProbes = Object.fromEntries([
+  [
+    'GET /api/v1/children/:childId/network',
+    { path: child('/network'), allowed: [200], isChildRoute: true } satisfies Probe,
+  ],
+  ...Object.keys(ADD_NETWORK_RECORD).flatMap(kind => [
+    [
+      `POST /api/v1/children/:childId/network/${kind}`,
+      { path: child(`/network/${kind}`), body: ADD_NETWORK_RECORD[kind], allowed: [422], isChildRoute: true },
+    ],
+    [
+      `PUT /api/v1/children/:childId/network/${kind}/:recordId`,
+      {
+        path: fact(`network/${kind}`),
+        body: (target: ProbeTarget) => ({
+          ...ADD_NETWORK_RECORD[kind]!(target),
+          [kind === 'family-time-suspensions' ? 'changeReason' : 'reason']: 'Matrix probe',
+        }),
+        ifMatch: true,
+        allowed: [412, 422],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `POST /api/v1/children/:childId/network/${kind}/:recordId/void`,
+      {
+        path: fact(`network/${kind}`, '/void'),
+        body: () => ({ reason: 'Matrix probe' }),
+        ifMatch: true,
+        allowed: [412],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `GET /api/v1/children/:childId/network/${kind}/:recordId/versions`,
+      { path: fact(`network/${kind}`, '/versions'), allowed: [200], isChildRoute: true },
+    ],
+  ]),
+  [
+    'GET /api/v1/sibling-groups/split',
+    { path: () => '/api/v1/sibling-groups/split', allowed: [200], isChildRoute: false } satisfies Probe,
+  ],
+]) as Record<string, Probe>
+
+export const API_PROBES: Readonly<Record<string, Probe>> = {
+  ...networkProbes,
+  'GET /api/v1/children': { path: () => '/api/v1/children', allowed: [200], isChildRoute: false },
+  'POST /api/v1/children/search': {
+    path: () => '/api/v1/children/search',
+    body: () => ({ q: 'Matrixling' }),
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'POST /api/v1/children': {
+    path: () => '/api/v1/children',
+    body: target => ({
+      givenNames: 'Probe',
+      familyName: 'Matrixling',
+      dateOfBirthOn: '2016-01-01',
+      sex: 'female',
+      ethnicity: 'WBRI',
+      localCaseNumber: target.takenCaseNumber,
+      teamId: target.teamId,
+    }),
+    allowed: [422],
+    isChildRoute: false,
+  },
+  'GET /api/v1/children/:childId': { path: child(''), allowed: [200], isChildRoute: true },
+  'PUT /api/v1/children/:childId': {
+    path: child(''),
+    body: () => ({ preferredName: 'Probe', reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/versions': { path: child('/versions'), allowed: [200], isChildRoute: true },
+  'GET /api/v1/children/:childId/access-log': { path: child('/access-log'), allowed: [200], isChildRoute: true },
+  'POST /api/v1/children/:childId/became-looked-after': {
+    path: child('/became-looked-after'),
+    body: () => ({
+      startedOn: FUTURE,
+      legalStatus: 'section-20',
+      categoryOfNeed: 'N1',
+      placement: { placementType: 'foster-other' },
+    }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/placement-moves': {
+    path: child('/placement-moves'),
+    body: () => ({ movedOn: FUTURE, reasonEnded: 'care-plan', placement: { placementType: 'foster-other' } }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/legal-status-changes': {
+    path: child('/legal-status-changes'),
+    body: () => ({ changedOn: FUTURE, status: 'care-order' }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/ceased-looked-after': {
+    path: child('/ceased-looked-after'),
+    body: () => ({ endedOn: FUTURE, reasonEnded: 'returned-home-planned' }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  ...factProbes,
+  'PUT /api/v1/children/:childId/restriction': {
+    path: child('/restriction'),
+    body: target => ({
+      category: 'high-risk',
+      ownerId: target.ownerId,
+      reviewOn: '2026-03-01',
+      permittedUserIds: [],
+      reason: 'Matrix probe',
+    }),
+    ifMatch: true,
+    allowed: [412, 422],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/restriction/lift': {
+    path: child('/restriction/lift'),
+    body: () => ({ reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412, 422],
+    isChildRoute: true,
+  },
+  'GET /api/v1/restrictions/break-glass-openings': {
+    path: () => '/api/v1/restrictions/break-glass-openings',
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'GET /api/v1/restrictions/overdue-reviews': {
+    path: () => '/api/v1/restrictions/overdue-reviews',
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'GET /api/v1/users': { path: () => '/api/v1/users', allowed: [200], isChildRoute: false },
+  'GET /api/v1/children/:childId/timescales': { path: child('/timescales'), allowed: [200], isChildRoute: true },
+  // An empty case history: refused as input once the caller is known (every role may evaluate).
+  'POST /api/v1/timescales/evaluate': {
+    path: () => '/api/v1/timescales/evaluate',
+    body: () => ({}),
+    allowed: [400],
+    isChildRoute: false,
+  },
+  'GET /api/v1/policy-pack': { path: () => '/api/v1/policy-pack', allowed: [200], isChildRoute: false },
+  'PUT /api/v1/policy-pack': {
+    path: () => '/api/v1/policy-pack',
+    body: () => ({ definition: {}, reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [400, 412, 422],
+    isChildRoute: false,
+  },
+  'POST /api/v1/users/:userId/disable': {
+    path: target => `/api/v1/users/${target.ownerId}/disable`,
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: false,
+  },
+  'POST /api/v1/users/:userId/enable': {
+    path: target => `/api/v1/users/${target.ownerId}/enable`,
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: false,
+  },
+  'POST /api/v1/users/:userId/second-factor/reset': {
+    path: target => `/api/v1/users/${target.ownerId}/second-factor/reset`,
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: false,
+  },
+}
+
+/**
+ * The routes of the API that have no probe (the route-table test requires none).
+ * @param routes - registered routes with their declared security
+ * @returns "METHOD url" of each API route without a probe
+ */
+export function routesWithoutProbes(
+  routes: readonly { method: string; url: string; security?: { auth: string; policy: PolicyKey } | undefined }[],
+): string[] {
+  return (
+    routes
+      // HEAD runs the GET handler (Fastify adds it), so the GET's probe covers it.
+      .filter(r => r.security?.auth === 'token' && r.method !== 'HEAD')
+      .map(r => `${r.method} ${r.url}`)
+      .filter(key => !(key in API_PROBES))
+  )
+}
