@@ -5,6 +5,7 @@
  * sealed; sealed with the users named), a child whose record holds one fact of every kind. Children are built
  * through the API (so their records are sound) and then moved to their team and sensitivity in the database.
  */
+import { addNetworkFixture } from './network-fixture.ts'
 import { randomUUID } from 'node:crypto'
 import { provisionUser } from '../../app/admin/provision-authority.ts'
 import { createApiToken } from '../../app/auth/create-api-token.ts'
@@ -163,44 +164,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
       }
       // The child's network (issue 7): one record of each kind, keyed `network/<kind>`.
-      const network = async (kind: string, body: unknown) => {
-        factIds[`network/${kind}`] = (await post(`/network/${kind}`, body)).id!
-      }
-      await network('family-meetings', {
-        kind: 'family-network-meeting',
-        heldOn: '2025-07-02',
-        attendeePersonIds: [personId],
-      })
-      await network('kinship-assessments', { personId, kind: 'viability', startedOn: '2025-07-03' })
-      await network('sgo-notices', { personId, givenOn: '2025-07-04' })
-      await network('sibling-assessments', {
-        childIds: [childId, anchor.body.id],
-        assessedOn: '2025-07-05',
-        pairs: [{ childId, siblingChildId: anchor.body.id, outcome: 'apart', reasons: 'Matrix fixture' }],
-      })
-      await network('family-time-plans', {
-        personId,
-        mode: 'indirect',
-        sessionsPerPeriod: 1,
-        period: 'month',
-        supervision: 'not-applicable',
-        purpose: 'Matrix fixture',
-        startedOn: '2025-07-01',
-      })
-      const planId = factIds['network/family-time-plans']
-      await network('family-time-sessions', { planId, occurredOn: '2025-07-06', outcome: 'attended' })
-      await network('family-time-suspensions', {
-        planId,
-        suspendedOn: '2025-07-07',
-        resumedOn: '2025-07-08',
-        reason: 'Matrix fixture',
-      })
-      await network('life-story-work', {
-        kind: 'life-story-book',
-        owner: 'Matrix fixture',
-        dueOn: '2025-08-01',
-        status: 'not-started',
-      })
+      Object.assign(factIds, await addNetworkFixture(post, childId, anchor.body.id, personId))
       const permitted = variant.isPermitted ? ROLES.map(role => users[role].id) : []
       await t.db.query(
         `UPDATE children SET team_id = $2, sensitivity = $3, restriction_category = $4,
