@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts'
 import type { TestApp } from '../../src/http/testing/test-app.ts'
@@ -67,6 +67,65 @@ describe.skipIf(!hasChromium).each([
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await verifyOnPage(page, /^Sign in$/, javaScriptEnabled)
+    await context.close()
+  })
+})
+
+describe.skipIf(!hasChromium)('a team manager works with the keyboard alone', () => {
+  /**
+   * Presses Tab until the focused element matches, as someone without a mouse moves through the page.
+   * @param page - the page
+   * @param matches - a test of the focused element (its tag, text, name and href)
+   * @param most - how many presses before giving up
+   * @returns how many presses it took
+   */
+  async function tabTo(
+    page: Page,
+    matches: (focused: { tag: string; text: string; name: string; href: string }) => boolean,
+    most = 60,
+  ): Promise<number> {
+    for (let presses = 1; presses <= most; presses += 1) {
+      await page.keyboard.press('Tab')
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement & { name?: string; href?: string }
+        return {
+          tag: element.tagName.toLowerCase(),
+          text: (element.textContent ?? '').trim(),
+          name: element.name ?? '',
+          href: element.getAttribute('href') ?? '',
+        }
+      })
+      if (matches(focused)) {
+        return presses
+      }
+    }
+    throw new Error('The element was never reached with the Tab key')
+  }
+
+  it('signs in, opens the team dashboard and a child from it, and signs out, without a mouse', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: true })
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/sign-in`)
+    await verifyOnPage(page, /^Sign in$/)
+    // The first stop is the skip link, which moves focus to the main content.
+    expect(await tabTo(page, f => f.text === 'Skip to main content')).toBe(1)
+    await tabTo(page, f => f.name === 'email')
+    await page.keyboard.type('team.manager@northshire.example')
+    await tabTo(page, f => f.name === 'password')
+    await page.keyboard.type(DEMO_PASSWORD)
+    await Promise.all([page.waitForURL(url => url.pathname === '/'), page.keyboard.press('Enter')])
+    await verifyOnPage(page, /^My caseload$/)
+
+    await tabTo(page, f => f.href === '/dashboards/team')
+    await Promise.all([page.waitForURL(/\/dashboards\/team$/), page.keyboard.press('Enter')])
+    await verifyOnPage(page, /^Team dashboard$/)
+    await tabTo(page, f => f.href.startsWith('/children/'))
+    await Promise.all([page.waitForURL(/\/children\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')])
+    await verifyOnPage(page, /\S/)
+
+    await tabTo(page, f => f.tag === 'button' && f.text === 'Sign out')
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.keyboard.press('Enter')])
+    await verifyOnPage(page, /^Sign in$/)
     await context.close()
   })
 })

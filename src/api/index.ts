@@ -6,6 +6,7 @@ import { meetingRoutes } from './meetings/meetings.routes.ts'
 import { networkRoutes } from './network/network.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
 import { planRoutes } from './plans/plans.routes.ts'
+import { planningSettingsRoutes } from './plans/planning-settings.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
@@ -18,6 +19,7 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...usersRoutes,
   ...returnsRoutes,
   ...planRoutes,
+  ...planningSettingsRoutes,
   ...meetingRoutes,
   ...panelRoutes,
   ...networkRoutes,

@@ -8,6 +8,8 @@
  * seeds give (Devon: over £2,000, and issuing proceedings, go to panel), so that requests are routed rather than
  * decided by whoever happens to be asked.
  */
+import { z } from 'zod'
+import { choiceSchema, reasonSchema, type FieldLabel } from '../shared/input.ts'
 import { DEVON_PANEL_POLICY, NO_PANEL_THRESHOLD_POLICY, type PanelPolicy } from '../panels/panel-request.ts'
 import { PANEL_PURPOSE_VALUES, type PanelPurpose } from '../panels/panel-schemas.ts'
 import { GUIDANCE_POLICY_NAMES, type GuidancePolicyName } from './guidance-checks.ts'
@@ -115,4 +117,50 @@ export function planningSettingsToRecord(settings: PlanningSettings): PlanningSe
     panelCostThresholdPence: settings.panel.costThresholdPence,
     purposesAlwaysToPanel: [...settings.panel.purposesAlwaysToPanel],
   }
+}
+
+const whole = (min: number, max: number) =>
+  z
+    .number({
+      error: issue =>
+        issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'required' : 'invalid-type',
+    })
+    .int({ error: 'not-whole-number' })
+    .min(min)
+    .max(max)
+
+/**
+ * What an administrator sends to change the settings: the whole stored form, and why. The limits are the database's
+ * (0020_permanence-planning.sql); a number of days needs its unit, and an unconfirmed unit is allowed but reported
+ * (ADR 0013).
+ */
+export const PlanningSettingsChangeSchema = z.strictObject({
+  guidancePolicy: choiceSchema(GUIDANCE_POLICY_NAMES).nullable(),
+  vocabulary: choiceSchema(VOCABULARY_NAMES),
+  planToManagerDays: whole(0, 60).nullable(),
+  planToManagerUnit: choiceSchema(['calendar-days', 'working-days']).nullable(),
+  planToManagerUnitConfirmed: z.boolean({ error: 'required' }),
+  ppmEveryMonths: whole(1, 24).nullable(),
+  ltfReviewMonths: whole(1, 36).nullable(),
+  panelCostThresholdPence: whole(0, 1_000_000_000).nullable(),
+  purposesAlwaysToPanel: z.array(choiceSchema(PANEL_PURPOSE_VALUES)).max(PANEL_PURPOSE_VALUES.length),
+  reason: reasonSchema,
+})
+export type PlanningSettingsChange = z.output<typeof PlanningSettingsChangeSchema>
+
+/** How the settings' fields are named in messages. */
+export const PLANNING_SETTINGS_LABELS: Readonly<Record<string, FieldLabel>> = {
+  guidancePolicy: { noun: 'the guidance plans are checked against', name: 'Guidance', isChoice: true },
+  vocabulary: { noun: 'the words used for the permanence options', name: 'Vocabulary', isChoice: true },
+  planToManagerDays: {
+    noun: 'how many days before the PPM the plan reaches the team manager',
+    name: 'Days before the PPM',
+  },
+  planToManagerUnit: { noun: 'whether those are calendar or working days', name: 'Unit of days', isChoice: true },
+  planToManagerUnitConfirmed: { noun: 'whether the unit is confirmed', name: 'Unit confirmed', isChoice: true },
+  ppmEveryMonths: { noun: 'how often PPMs are held, in months', name: 'PPM cadence' },
+  ltfReviewMonths: { noun: 'how often a long-term fostering plan is reviewed, in months', name: 'LTF review cadence' },
+  panelCostThresholdPence: { noun: 'the panel cost threshold in pence', name: 'Panel cost threshold' },
+  purposesAlwaysToPanel: { noun: 'the purposes that always go to panel', name: 'Purposes always to panel' },
+  reason: { noun: 'the reason for the change', name: 'Reason' },
 }

@@ -100,6 +100,10 @@ function codeOf(issue: z.core.$ZodIssue): string {
   if (issue.message && /^[a-z-]+$/.test(issue.message) && issue.message.length < 40) {
     return issue.message
   }
+  // A number out of range is not "too long": it is too small or too large.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && 'origin' in issue && issue.origin === 'number') {
+    return issue.code === 'too_small' ? 'too-small' : 'too-large'
+  }
   return CODE_BY_ZOD[issue.code] ?? 'invalid'
 }
 
@@ -117,6 +121,12 @@ function sentenceFor(code: string, label: FieldLabel, issue: z.core.$ZodIssue): 
       const min = 'minimum' in issue ? Number(issue.minimum) : undefined
       return min === undefined ? `${label.name} is too short` : `${label.name} must be at least ${min} characters`
     }
+    case 'not-whole-number':
+      return `${label.name} must be a whole number`
+    case 'too-small':
+      return `${label.name} must be ${'minimum' in issue ? Number(issue.minimum) : 0} or more`
+    case 'too-large':
+      return `${label.name} must be ${'maximum' in issue ? Number(issue.maximum) : 0} or fewer`
     case 'invalid-option':
       return `Select ${label.noun} from the list`
     case 'invalid-id':

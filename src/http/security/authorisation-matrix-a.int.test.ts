@@ -8,10 +8,12 @@ import { buildMatrixWorld, type MatrixWorld } from './matrix-world.ts'
 // use both cores.
 let t: TestApp
 let world: MatrixWorld
+// Building the world (28 children, each with a care record, an endorsed plan, a meeting and a panel request) takes a
+// minute or more on a loaded machine.
 beforeAll(async () => {
   t = await startTestApp()
   world = await buildMatrixWorld(t)
-}, 120_000)
+}, 240_000)
 afterAll(async () => {
   await t.close()
 })

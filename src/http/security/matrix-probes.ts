@@ -18,6 +18,12 @@ export interface ProbeTarget {
   /** An active team manager, who can own a restriction and be the subject of account changes. */
   readonly ownerId: string
   readonly missingId: string
+  /** A closed permanence planning meeting about the child (it considered the child's endorsed plan, version 1). */
+  readonly meetingId: string
+  /** An open action set at that meeting. */
+  readonly actionId: string
+  /** A draft panel request about the child. */
+  readonly panelRequestId: string
 }
 
 export interface Probe {
@@ -171,6 +177,253 @@ const networkProbes = Object.fromEntries([
   ],
 ]) as Record<string, Probe>
 
+const REASONS = { reasons: 'Matrix probe' }
+
+/**
+ * The steps of the plan's lifecycle, each on the endorsed version 1 with a stale If-Match (412): the row version is
+ * checked before the step's rules.
+ */
+const PLAN_STEPS: Record<string, (target: ProbeTarget) => unknown> = {
+  'send-to-manager': () => ({ ppmOn: FUTURE }),
+  withdraw: () => REASONS,
+  'return-to-draft': () => REASONS,
+  'considered-at-ppm': target => ({ meetingId: target.meetingId }),
+  endorse: () => REASONS,
+  ratify: target => ({ reviewMeetingId: target.meetingId, ...REASONS }),
+  'decline-ratification': target => ({ reviewMeetingId: target.meetingId, ...REASONS }),
+  'option-change/considered-at-review': target => ({ reviewMeetingId: target.meetingId, ...REASONS }),
+  'option-change/not-reasonably-practicable': () => REASONS,
+  'permanence-achieved': () => ({ achievedOn: FUTURE, route: 'special-guardianship' }),
+}
+
+const planStepProbes = Object.fromEntries(
+  Object.entries(PLAN_STEPS).map(([step, body]) => [
+    `POST /api/v1/children/:childId/plan/versions/:planVersion/${step}`,
+    { path: child(`/plan/versions/1/${step}`), body, ifMatch: true, allowed: [412], isChildRoute: true },
+  ]),
+) as Record<string, Probe>
+
+const meeting =
+  (suffix = '') =>
+  (target: ProbeTarget) =>
+    `/api/v1/children/${target.childId}/meetings/${target.meetingId}${suffix}`
+const panelRequest =
+  (suffix = '') =>
+  (target: ProbeTarget) =>
+    `/api/v1/children/${target.childId}/panel-requests/${target.panelRequestId}${suffix}`
+
+/** Permanence plans, "My plan", meetings, actions, panels and agency decisions (every fixture child has each). */
+const planningProbes: Record<string, Probe> = {
+  'GET /api/v1/children/:childId/plan': { path: child('/plan'), allowed: [200], isChildRoute: true },
+  // One plan per child: starting another is refused.
+  'POST /api/v1/children/:childId/plan': { path: child('/plan'), body: () => ({}), allowed: [409], isChildRoute: true },
+  'GET /api/v1/children/:childId/plan/versions': { path: child('/plan/versions'), allowed: [200], isChildRoute: true },
+  'POST /api/v1/children/:childId/plan/versions': {
+    path: child('/plan/versions'),
+    body: () => ({ changeReason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/plan/versions/:planVersion': {
+    path: child('/plan/versions/1'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'PUT /api/v1/children/:childId/plan/versions/:planVersion': {
+    path: child('/plan/versions/1'),
+    body: () => ({ background: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  ...planStepProbes,
+  'GET /api/v1/children/:childId/plan/document': { path: child('/plan/document'), allowed: [200], isChildRoute: true },
+  'GET /api/v1/children/:childId/planning-facts': {
+    path: child('/planning-facts'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/my-plan': { path: child('/my-plan'), allowed: [200], isChildRoute: true },
+  // "My plan" exists: writing it again needs the version it replaces (428, use /my-plan/recompose).
+  'POST /api/v1/children/:childId/my-plan': { path: child('/my-plan'), allowed: [428], isChildRoute: true },
+  'POST /api/v1/children/:childId/my-plan/recompose': {
+    path: child('/my-plan/recompose'),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'PUT /api/v1/children/:childId/my-plan': {
+    path: child('/my-plan'),
+    body: () => ({ sections: [{ heading: 'Matrix', text: 'Probe' }] }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/my-plan/shared': {
+    path: child('/my-plan/shared'),
+    body: () => ({ sharedOn: FUTURE, sharedWith: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/my-plan/document': {
+    path: child('/my-plan/document'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/meetings': { path: child('/meetings'), allowed: [200], isChildRoute: true },
+  // A meeting without a chair's name is refused.
+  'POST /api/v1/children/:childId/meetings': {
+    path: child('/meetings'),
+    body: () => ({ kind: 'permanence-planning-meeting', heldOn: FUTURE, chair: { name: '', role: 'team-manager' } }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/meetings/:meetingId': { path: meeting(), allowed: [200], isChildRoute: true },
+  'PUT /api/v1/children/:childId/meetings/:meetingId': {
+    path: meeting(),
+    body: () => ({ minutes: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/meetings/:meetingId/close': {
+    path: meeting('/close'),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/meetings/:meetingId/cancel': {
+    path: meeting('/cancel'),
+    body: () => REASONS,
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/meetings/:meetingId/corrections': {
+    path: meeting('/corrections'),
+    body: () => ({ edit: { minutes: 'Matrix probe' }, reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/meetings/:meetingId/minutes': {
+    path: meeting('/minutes'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/actions': { path: child('/actions'), allowed: [200], isChildRoute: true },
+  'POST /api/v1/children/:childId/meetings/:meetingId/actions/:actionId/updates': {
+    path: target =>
+      `/api/v1/children/${target.childId}/meetings/${target.meetingId}/actions/${target.actionId}/updates`,
+    body: () => ({ status: 'done', on: FUTURE }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/panel-requests': {
+    path: child('/panel-requests'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  // A request that must go to panel (over any threshold) routed to a manager is refused.
+  'POST /api/v1/children/:childId/panel-requests': {
+    path: child('/panel-requests'),
+    body: () => ({ purpose: 'issue-proceedings', costPence: 100_000_000, route: 'manager' }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/panel-requests/:requestId': {
+    path: panelRequest(),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/panel-requests/:requestId/submit': {
+    path: panelRequest('/submit'),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'POST /api/v1/children/:childId/panel-requests/:requestId/decisions': {
+    path: panelRequest('/decisions'),
+    body: () => ({ outcome: 'approved', reasons: 'Matrix probe', decidedOn: '2026-01-15' }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/adm-decisions': { path: child('/adm-decisions'), allowed: [200], isChildRoute: true },
+  // A decision dated in the future is refused (decisions are immutable, so the probe must never be recorded).
+  'POST /api/v1/children/:childId/adm-decisions': {
+    path: child('/adm-decisions'),
+    body: () => ({
+      kind: 'should-be-placed-for-adoption',
+      outcome: 'agreed',
+      reasons: 'Matrix probe',
+      decidedOn: FUTURE,
+    }),
+    allowed: [422],
+    isChildRoute: true,
+  },
+}
+
+/** The authority's planning settings (policy as data, ADR 0061). */
+const planningSettingsProbes: Record<string, Probe> = {
+  'GET /api/v1/planning-settings': { path: () => '/api/v1/planning-settings', allowed: [200], isChildRoute: false },
+  // Sound settings on a stale version: refused before anything is stored or any child recomputed.
+  'PUT /api/v1/planning-settings': {
+    path: () => '/api/v1/planning-settings',
+    body: () => ({
+      guidancePolicy: null,
+      vocabulary: 'national',
+      planToManagerDays: null,
+      planToManagerUnit: null,
+      planToManagerUnitConfirmed: false,
+      ppmEveryMonths: null,
+      ltfReviewMonths: null,
+      panelCostThresholdPence: 200_000,
+      purposesAlwaysToPanel: ['issue-proceedings'],
+      reason: 'Matrix probe',
+    }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: false,
+  },
+}
+
+/** National returns and the adoption scorecard (issue 8). */
+const returnsProbes: Record<string, Probe> = {
+  'GET /api/v1/returns/ssda903/:year': {
+    path: () => '/api/v1/returns/ssda903/2026',
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'GET /api/v1/returns/ssda903/:year/:file': {
+    path: () => '/api/v1/returns/ssda903/2026/episodes.csv',
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'GET /api/v1/returns/annex-a': {
+    path: () => '/api/v1/returns/annex-a?asOf=2026-01-31',
+    allowed: [200],
+    isChildRoute: false,
+  },
+  'GET /api/v1/returns/scorecard': { path: () => '/api/v1/returns/scorecard', allowed: [200], isChildRoute: false },
+  'PUT /api/v1/returns/scorecard/thresholds': {
+    path: () => '/api/v1/returns/scorecard/thresholds',
+    body: () => ({ a1Days: 426, a2Days: 121, a3Months: 12 }),
+    ifMatch: true,
+    allowed: [412],
+    isChildRoute: false,
+  },
+  'GET /api/v1/children/:childId/return-failures': {
+    path: child('/return-failures'),
+    allowed: [200],
+    isChildRoute: true,
+  },
+  'GET /api/v1/children/:childId/scorecard': { path: child('/scorecard'), allowed: [200], isChildRoute: true },
+}
+
 export const API_PROBES: Readonly<Record<string, Probe>> = {
   ...networkProbes,
   'GET /api/v1/children': { path: () => '/api/v1/children', allowed: [200], isChildRoute: false },
@@ -299,6 +552,9 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
     allowed: [412],
     isChildRoute: false,
   },
+  ...planningProbes,
+  ...planningSettingsProbes,
+  ...returnsProbes,
 }
 
 /**

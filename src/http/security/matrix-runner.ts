@@ -86,6 +86,9 @@ function targetFor(world: MatrixWorld, child: MatrixChild | undefined): ProbeTar
   return {
     childId: child?.childId ?? world.children[0]!.childId,
     factIds: child?.factIds ?? world.children[0]!.factIds,
+    meetingId: (child ?? world.children[0]!).meetingId,
+    actionId: (child ?? world.children[0]!).actionId,
+    panelRequestId: (child ?? world.children[0]!).panelRequestId,
     takenCaseNumber: 'MX-ANCHOR',
     teamId: world.teamId,
     ownerId: world.owner.id,

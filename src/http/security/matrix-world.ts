@@ -2,13 +2,16 @@
  * The fixture of the authorisation matrix (security SEC-01): one user of every role, all in one team, and, for each
  * relationship those users can have to a child (assigned, same team, same service, none) and each sensitivity
  * (normal; restricted for each of the three categories; restricted with the users named in its permitted set;
- * sealed; sealed with the users named), a child whose record holds one fact of every kind. Children are built
- * through the API (so their records are sound) and then moved to their team and sensitivity in the database.
+ * sealed; sealed with the users named), a child whose record holds one fact of every kind, an endorsed permanence
+ * plan (version 1) with its "My plan", the closed permanence planning meeting that considered it (with one action),
+ * and a draft panel request. Children are built through the API (so their records are sound) and then moved to their
+ * team and sensitivity in the database.
  */
 import { addNetworkFixture } from './network-fixture.ts'
 import { randomUUID } from 'node:crypto'
 import { provisionUser } from '../../app/admin/provision-authority.ts'
 import { createApiToken } from '../../app/auth/create-api-token.ts'
+import { endorsableContent } from '../../domain/plans/testing/fixtures.ts'
 import { ROLES, type AccessRelationship, type AccessSensitivity, type Role } from '../../domain/access/policies.ts'
 import { apiClient, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts'
 
@@ -52,6 +55,12 @@ export interface MatrixChild {
   readonly relationship: AccessRelationship
   readonly variant: Variant
   readonly factIds: Readonly<Record<string, string>>
+  /** The closed permanence planning meeting that considered the plan. */
+  readonly meetingId: string
+  /** The action set at that meeting. */
+  readonly actionId: string
+  /** A draft panel request about the child. */
+  readonly panelRequestId: string
 }
 
 export interface MatrixWorld {
@@ -62,6 +71,109 @@ export interface MatrixWorld {
 }
 
 export const RELATIONSHIP_ORDER: readonly AccessRelationship[] = ['assigned', 'same-team', 'same-service', 'none']
+
+type Client = ReturnType<typeof apiClient>
+
+/** The action every fixture child's permanence planning meeting sets. */
+export const MATRIX_ACTION_ID = 'act-matrix'
+
+/**
+ * The body of a fixture request, or a failure naming the step.
+ * @param what - the step, for the message
+ * @param response - the request
+ * @param status - the status it must answer
+ * @returns the body
+ */
+async function expectStatus<T>(what: string, response: Promise<{ status: number; body: T }>, status = 201) {
+  const answered = await response
+  if (answered.status !== status) {
+    throw new Error(`Matrix fixture: ${what} answered ${answered.status} ${JSON.stringify(answered.body)}`)
+  }
+  return answered.body
+}
+
+/**
+ * Gives a child an endorsed plan (version 1) with its "My plan", the closed PPM that considered it (setting one
+ * action), and a draft panel request, through the API as the social worker and team manager of the child's team.
+ * @param t - the running test app
+ * @param worker - a social worker of the child's team
+ * @param manager - the team manager of the child's team, who chairs the PPM
+ * @param childId - the child
+ * @returns the meeting, its action and the panel request
+ */
+async function buildPlanning(
+  t: TestApp,
+  worker: Client,
+  manager: Client,
+  childId: string,
+): Promise<{ meetingId: string; actionId: string; panelRequestId: string }> {
+  const base = `/api/v1/children/${childId}`
+  const ifMatch = (version: number) => ({ 'if-match': `W/"${version}"` })
+  const today = t.deps.clock.today()
+  const plan = await expectStatus(
+    'starting the plan',
+    worker.post<{ planId: string; rowVersion: number }>(`${base}/plan`, endorsableContent()),
+  )
+  const sent = await expectStatus(
+    'sending the plan',
+    worker.post<{ rowVersion: number }>(
+      `${base}/plan/versions/1/send-to-manager`,
+      { ppmOn: today },
+      ifMatch(plan.rowVersion),
+    ),
+    200,
+  )
+  const { meetingId } = await expectStatus(
+    'booking the PPM',
+    worker.post<{ meetingId: string }>(`${base}/meetings`, {
+      kind: 'permanence-planning-meeting',
+      heldOn: today,
+      chair: { name: 'Matrix Manager', userId: t.north.users['team-manager'].id, role: 'team-manager' },
+      purpose: 'To agree the permanence plan.',
+    }),
+  )
+  await expectStatus(
+    'recording the PPM',
+    worker.put(
+      `${base}/meetings/${meetingId}`,
+      {
+        invitees: [
+          { id: 'inv-tm', name: 'Matrix Manager', role: 'team-manager', attendance: 'attended' },
+          { id: 'inv-iro', name: 'Matrix Reviewer', role: 'iro', attendance: 'attended' },
+          {
+            id: 'inv-mum',
+            name: 'Mum Matrixling',
+            role: 'parent',
+            holdsParentalResponsibility: true,
+            attendance: 'attended',
+          },
+        ],
+        childOutcomes: [{ childId, outcome: 'Twin tracking agreed.', planId: plan.planId, planVersion: 1 }],
+        decisions: [{ id: 'dec-matrix', childId, decision: 'Special guardianship is the plan.', reasons: 'Assessed.' }],
+        actions: [
+          { id: MATRIX_ACTION_ID, description: 'Complete the assessment', owner: 'Matrix Worker', dueOn: '2026-06-01' },
+        ],
+        minutes: 'The meeting considered every option.',
+        nextMeetingOn: '2026-05-01',
+      },
+      ifMatch(1),
+    ),
+    200,
+  )
+  await expectStatus('closing the PPM', manager.post(`${base}/meetings/${meetingId}/close`, undefined, ifMatch(2)), 200)
+  const considered = sent.rowVersion + 1
+  await expectStatus(
+    'endorsing the plan',
+    manager.post(`${base}/plan/versions/1/endorse`, { reasons: 'Matrix fixture: ready.' }, ifMatch(considered)),
+    200,
+  )
+  await expectStatus('composing My plan', worker.post(`${base}/my-plan`, undefined))
+  const request = await expectStatus(
+    'making a panel request',
+    worker.post<{ requestId: string }>(`${base}/panel-requests`, { purpose: 'match', details: 'Matrix fixture' }),
+  )
+  return { meetingId, actionId: MATRIX_ACTION_ID, panelRequestId: request.requestId }
+}
 
 async function makeUser(t: TestApp, role: Role, key: string): Promise<MatrixUser> {
   const email = `matrix.${key}@north.example.test`
@@ -89,6 +201,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   }
   const owner = await makeUser(t, 'team-manager', 'restriction-owner')
   const builder = apiClient(t.baseUrl, t.north.users['social-worker'].token)
+  const manager = apiClient(t.baseUrl, t.north.users['team-manager'].token)
   // The sibling every fixture child is linked to. A link is stored once, lower id first, and the care-record use
   // cases find a link only through its first child; the anchor's id sorts last so each link is its fixture child's.
   const anchorId = 'ffffffff-ffff-4fff-bfff-ffffffffffff'
@@ -165,6 +278,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       }
       // The child's network (issue 7): one record of each kind, keyed `network/<kind>`.
       Object.assign(factIds, await addNetworkFixture(post, childId, anchor.body.id, personId))
+
+      const planning = await buildPlanning(t, builder, manager, childId)
       const permitted = variant.isPermitted ? ROLES.map(role => users[role].id) : []
       await t.db.query(
         `UPDATE children SET team_id = $2, sensitivity = $3, restriction_category = $4,
@@ -182,7 +297,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
           )
         }
       }
-      children.push({ childId, caseNumber, relationship, variant, factIds })
+      children.push({ childId, caseNumber, relationship, variant, factIds, ...planning })
     }
   }
   return { users, owner, children, teamId: t.north.teamA }
