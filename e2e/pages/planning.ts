@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.ts'
 import { verifyOnPage } from './page.ts'
 
 /**
- * Signs in as a demo account and lands on the caseload.
+ * Signs in as a demo account and lands on the caseload (the authority dashboard for roles without one).
  * @param page - the page
  * @param baseUrl - the app
  * @param email - the demo account
@@ -18,7 +18,7 @@ export async function signInAs(page: Page, baseUrl: string, email: string, javaS
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await verifyOnPage(page, /^(My caseload|Children I review)$/, javaScriptEnabled)
+  await verifyOnPage(page, /^(My caseload|Children I review|Authority dashboard)$/, javaScriptEnabled)
 }
 
 /**

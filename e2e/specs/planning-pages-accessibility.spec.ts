@@ -130,4 +130,20 @@ describe.skipIf(!hasChromium).each([
     }
     await context.close()
   }, 240_000)
+
+  it('as an administrator: the planning settings, with an error and saved', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: js })
+    const page = await context.newPage()
+    await signInAs(page, app.baseUrl, 'administrator@northshire.example', js)
+    await visit(page, app, '/settings/planning', /^Planning settings$/, js)
+    await page.getByLabel('Hold a permanence planning meeting every (months)').fill('often')
+    await press(page, 'Save the settings', /^Planning settings$/, js)
+    expect(await page.title()).toMatch(/^Error: /)
+    await page.getByLabel('Hold a permanence planning meeting every (months)').fill('3')
+    await page.getByLabel('Why are the settings changing?').fill('Quarterly meetings agreed by the service')
+    await press(page, 'Save the settings', /^Planning settings$/, js)
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('saved')
+    await signOut(page, js)
+    await context.close()
+  }, 120_000)
 })

@@ -12,6 +12,7 @@ import { networkPages } from './network/network.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
 import { dashboardPages } from './dashboards/dashboards.routes.ts'
+import { settingsPages } from './admin/planning-settings.routes.ts'
 import { returnsPages } from './returns/returns.routes.ts'
 import { authorityDashboardPages } from './dashboards/authority/authority-dashboard.routes.ts'
 import { registerSignInRoutes } from './sign-in/sign-in.routes.ts'
@@ -69,6 +70,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...restrictionPages,
       ...returnsPages,
       ...dashboardPages,
+      ...settingsPages,
       ...authorityDashboardPages,
       ...planningPages,
       ...networkPages,

@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { AppDependencies } from '../app/shared/dependencies.ts'
 import { AppError, AuditUnavailableError, BreakGlassRequiredError, type AuditOutcome } from '../app/shared/errors.ts'
 import { runOperation, type Operation, type PolicyKey } from '../app/shared/run-operation.ts'
-import { decideAuthorityAccess, ROLE_LABELS } from '../domain/access/policies.ts'
+import { decideAuthorityAccess, ROLE_LABELS, type Role } from '../domain/access/policies.ts'
 import { renderTemplate } from './nunjucks.ts'
 import { paths } from './paths.ts'
 
@@ -50,12 +50,27 @@ export interface WebPage {
 }
 
 /** Navigation shown in the header, by role. */
+/**
+ * Where a role without a caseload starts: the authority dashboard, else the authority's settings, else search.
+ * @param role - the user's role
+ * @returns the path
+ */
+export function homeFor(role: Role): string {
+  if (decideAuthorityAccess(role, 'dashboard:authority') === 'allow') {
+    return '/dashboards/authority'
+  }
+  return decideAuthorityAccess(role, 'policy:manage') === 'allow' ? '/settings/planning' : paths.search()
+}
+
 function navigationFor(request: FastifyRequest) {
   const actor = request.actor
   if (!actor) {
     return []
   }
-  const items = [{ href: paths.home(), text: 'My caseload' }]
+  const items: { href: string; text: string }[] = []
+  if (decideAuthorityAccess(actor.role, 'caseload:view') === 'allow') {
+    items.push({ href: paths.home(), text: 'My caseload' })
+  }
   if (decideAuthorityAccess(actor.role, 'dashboard:team') === 'allow') {
     items.push({ href: '/dashboards/team', text: 'Team dashboard' })
   }
@@ -73,6 +88,9 @@ function navigationFor(request: FastifyRequest) {
   }
   if (actor.role === 'team-manager') {
     items.push({ href: paths.splitSiblings(), text: 'Siblings apart' })
+  }
+  if (decideAuthorityAccess(actor.role, 'policy:manage') === 'allow') {
+    items.push({ href: '/settings/planning', text: 'Settings' })
   }
   const path = request.url.split('?')[0]
   return items.map(item => ({ ...item, active: path === item.href }))
@@ -167,6 +185,10 @@ export function registerWebPages(app: FastifyInstance, deps: AppDependencies, pa
         }
         if (page.method === 'POST' && !hasValidCsrfToken(request)) {
           return sendPage(reply, request, 'errors/forbidden.njk', { reason: 'form-expired' }, 403)
+        }
+        // Roles without a caseload (performance analysts, administrators) start where their work is.
+        if (page.url === paths.home() && decideAuthorityAccess(actor.role, 'caseload:view') !== 'allow') {
+          return reply.redirect(homeFor(actor.role), 303)
         }
         try {
           const result = await runOperation(

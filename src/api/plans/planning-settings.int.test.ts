@@ -109,3 +109,51 @@ describe("an authority's planning settings", () => {
     expect(plan.body.submission).toMatchObject({ isLate: true, latestOn: '2026-01-06' })
   })
 })
+
+describe('deleting a plan started in error', () => {
+  it('voids a first draft with the reason, keeps its history, and lets a plan be started again; refuses once sent', async () => {
+    const childId = await lookedAfterChild(t, worker, 'north', { startedOn: '2025-12-01' })
+    const started = await worker.post<{ planId: string }>(`/api/v1/children/${childId}/plan`, {})
+    expect(started.status).toBe(201)
+    const noReason = await worker.post(
+      `/api/v1/children/${childId}/plan/versions/1/delete`,
+      {},
+      { 'if-match': 'W/"1"' },
+    )
+    expect(noReason.status).toBe(400)
+    const deleted = await worker.post(
+      `/api/v1/children/${childId}/plan/versions/1/delete`,
+      { reason: 'Started for the wrong child' },
+      { 'if-match': 'W/"1"' },
+    )
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200)
+    const [row] = await t.db.query<{ void_reason: string }>(
+      `SELECT void_reason FROM permanence_plans WHERE plan_id = $1`,
+      [started.body.planId],
+    )
+    expect(row!.void_reason).toBe('Started for the wrong child')
+    const history = await t.db.query<{ change_reason: string | null }>(
+      `SELECT change_reason FROM record_versions WHERE table_name = 'permanence_plans' AND child_id = $1 ORDER BY version`,
+      [childId],
+    )
+    expect(history.map(h => h.change_reason).at(-1)).toBe('Started for the wrong child')
+    const overview = await worker.get<{ latest: unknown; inForce: unknown }>(`/api/v1/children/${childId}/plan`)
+    expect(overview.body).toMatchObject({ latest: null, inForce: null })
+
+    const again = await worker.post<{ planId: string }>(`/api/v1/children/${childId}/plan`, {})
+    expect(again.status).toBe(201)
+    const sent = await worker.post(
+      `/api/v1/children/${childId}/plan/versions/1/send-to-manager`,
+      { ppmOn: '2026-02-02' },
+      { 'if-match': 'W/"1"' },
+    )
+    expect(sent.status).toBe(200)
+    const refused = await worker.post<{ errors: { code: string; message: string }[] }>(
+      `/api/v1/children/${childId}/plan/versions/1/delete`,
+      { reason: 'Changed my mind' },
+      { 'if-match': 'W/"2"' },
+    )
+    expect(refused.status).toBe(422)
+    expect(refused.body.errors[0]).toMatchObject({ code: 'only-first-draft-can-be-deleted' })
+  })
+})

@@ -29,10 +29,12 @@ import { exportPlanDocument } from '../../app/documents/export-plan-document.ts'
 import type { DocumentFile } from '../../app/documents/document-file.ts'
 import type { PlanChangeResult } from '../../app/plans/change-plan-version.ts'
 import type { ChildAction } from '../../domain/access/policies.ts'
+import { deleteDraftPlanVersion } from '../../app/plans/delete-draft-plan-version.ts'
 import { apiRoute, type ApiResult, type ApiRoute } from '../../http/api-route.ts'
 import type { Operation } from '../../app/shared/run-operation.ts'
 import { NotFoundError } from '../../app/shared/errors.ts'
-import type { z } from 'zod'
+import { z } from 'zod'
+import { reasonSchema } from '../../domain/shared/input.ts'
 import { presentMyPlan, presentPlanOverview, presentPlanVersion } from './plans.presenter.ts'
 import {
   ChildParamsSchema,
@@ -288,6 +290,15 @@ export const planRoutes: readonly ApiRoute<never, never, never>[] = [
     'OPTION_CHANGE_NOT_PRACTICABLE_RECORDED',
     OptionChangeNotPracticableBodySchema,
     recordOptionChangeNotPracticable,
+  ),
+  lifecycleRoute(
+    'delete',
+    'Delete a plan started in error: its first version, while a draft, is voided with the reason (kept in the history)',
+    'plan:edit',
+    'PERMANENCE_PLAN_DELETED',
+    z.strictObject({ reason: reasonSchema }),
+    (op, childId, planVersion, expectedRowVersion, body) =>
+      deleteDraftPlanVersion(op, childId, planVersion, expectedRowVersion, body.reason),
   ),
   lifecycleRoute(
     'permanence-achieved',

@@ -103,6 +103,7 @@ export async function viewTeamDashboard(op: Operation): Promise<TeamDashboard> {
     })),
   )
   const names = new Map(sources.map(s => [s.workerId ?? 'none', s.workerName ?? 'Not allocated']))
+  const byWorker = groupBy(sources, s => s.workerId ?? 'none')
   const childrenOfConcern = sources
     .map(s => ({
       childId: s.childId,
@@ -120,7 +121,7 @@ export async function viewTeamDashboard(op: Operation): Promise<TeamDashboard> {
     team: report.authority,
     byWorker: Object.entries(report.byWorker)
       .map(([workerId, aggregate]) => {
-        const theirs = sources.filter(s => (s.workerId ?? 'none') === workerId).map(s => planning.get(s.childId))
+        const theirs = (byWorker.get(workerId) ?? []).map(s => planning.get(s.childId))
         return {
           workerId,
           workerName: names.get(workerId) ?? 'Unknown',
@@ -153,13 +154,50 @@ async function loadPlanningConcerns(
   const noContingency = new Set(
     plans.filter(plan => plan.permanenceAchievedOn === null && !plan.hasViableContingency).map(plan => plan.childId),
   )
+  // Each child's own meetings and their actions' updates, grouped once (linear in the team's size).
+  const meetingsByChild = new Map<string, typeof meetings>()
+  for (const meeting of meetings) {
+    for (const childId of meeting.record.childIds) {
+      const list = meetingsByChild.get(childId)
+      if (list) {
+        list.push(meeting)
+      } else {
+        meetingsByChild.set(childId, [meeting])
+      }
+    }
+  }
+  const updatesByMeeting = groupBy(updates, update => update.meetingId)
   return new Map(
-    childIds.map(childId => [
-      childId,
-      {
-        overdueActions: actionsForChild(childId, meetings, updates, op.today).filter(a => a.isOverdue).length,
-        noViableContingency: noContingency.has(childId),
-      },
-    ]),
+    childIds.map(childId => {
+      const own = meetingsByChild.get(childId) ?? []
+      const ownUpdates = own.flatMap(meeting => updatesByMeeting.get(meeting.id) ?? [])
+      return [
+        childId,
+        {
+          overdueActions: actionsForChild(childId, own, ownUpdates, op.today).filter(a => a.isOverdue).length,
+          noViableContingency: noContingency.has(childId),
+        },
+      ]
+    }),
   )
+}
+
+/**
+ * Groups items by a key (Map.groupBy needs Node 21).
+ * @param items - the items
+ * @param keyOf - each item's key
+ * @returns the groups, in first-seen order
+ */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) {
+      group.push(item)
+    } else {
+      groups.set(key, [item])
+    }
+  }
+  return groups
 }

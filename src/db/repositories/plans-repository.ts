@@ -261,6 +261,51 @@ export async function loadPlanningSettingsRow(tx: Tx): Promise<PlanningSettingsR
 }
 
 /**
+ * Voids a plan version (a draft started in error): the row stays, marked voided with who, when and why; its history
+ * keeps every earlier state.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param rowId - the version's row
+ * @param expectedRowVersion - the row version the user saw
+ * @param reason - why
+ * @returns the outcome
+ */
+export async function voidPlanVersion(
+  tx: Tx,
+  context: PlanningWriteContext,
+  rowId: string,
+  expectedRowVersion: number,
+  reason: string,
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(permanencePlans)
+    .set({
+      version: expectedRowVersion + 1,
+      updatedAt: context.now,
+      updatedBy: context.userId,
+      voidedAt: context.now,
+      voidedBy: context.userId,
+      voidReason: reason,
+    })
+    .where(
+      and(
+        eq(permanencePlans.id, rowId),
+        eq(permanencePlans.version, expectedRowVersion),
+        isNull(permanencePlans.voidedAt),
+      ),
+    )
+    .returning({ version: permanencePlans.version })
+  if (updated[0]) {
+    return { kind: 'updated', version: updated[0].version }
+  }
+  const [current] = await tx
+    .select({ version: permanencePlans.version })
+    .from(permanencePlans)
+    .where(and(eq(permanencePlans.id, rowId), isNull(permanencePlans.voidedAt)))
+  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
  * Stores the authority's planning settings (replacing any earlier ones).
  * @param tx - the transaction
  * @param context - who and when

@@ -10,6 +10,8 @@ export const PLANNING_MESSAGES = {
   'no-child': 'Choose at least one child',
   'duplicate-id': 'This item appears twice. Remove one of them',
   'plan-already-started': 'This child already has a permanence plan. Open it instead of starting another',
+  'only-first-draft-can-be-deleted':
+    'Only a plan that is still a first draft can be deleted. Once sent on, it is part of the record: start a new version instead',
   'plan-not-started': 'Start the permanence plan first',
   'newer-version-in-progress':
     'A newer version of the plan is already being written. Carry on with that version instead of starting another',

@@ -194,6 +194,7 @@ const PLAN_STEPS: Record<string, (target: ProbeTarget) => unknown> = {
   'option-change/considered-at-review': target => ({ reviewMeetingId: target.meetingId, ...REASONS }),
   'option-change/not-reasonably-practicable': () => REASONS,
   'permanence-achieved': () => ({ achievedOn: FUTURE, route: 'special-guardianship' }),
+  delete: () => ({ reason: 'Matrix probe' }),
 }
 
 const planStepProbes = Object.fromEntries(

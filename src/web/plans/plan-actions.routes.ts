@@ -22,6 +22,7 @@ import { OPTION_TYPE_VALUES, type OptionType } from '../../domain/plans/permanen
 import { primaryOption } from '../../domain/plans/plan-queries.ts'
 import { formatCalendarDay, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { PageWithErrors, type PageResult, type WebPage } from '../web-route.ts'
+import { deleteDraftPlanVersion } from '../../app/plans/delete-draft-plan-version.ts'
 import { childHeaderView } from './child-header.view-model.ts'
 import { collectRefusal, ErrorList, formVersion, nestedForm, readDate, text, type FormObject } from './form-data.ts'
 import { childIdOf, STALE_PLAN } from './page-support.ts'
@@ -83,6 +84,20 @@ const ACTIONS: readonly ActionSpec[] = [
         ppmMeetingId: meetingId === '' ? null : meetingId,
       })
     },
+  },
+  {
+    path: 'delete',
+    policy: 'plan:edit',
+    audit: 'PERMANENCE_PLAN_DELETED',
+    title: 'Delete this draft',
+    intro:
+      'Delete a plan started in error, before it is sent to the team manager. It is kept in the record’s history with your reason, and a new plan can be started.',
+    submit: 'Delete the draft',
+    target: 'latest',
+    fields: ['reasons'],
+    reasonsLabel: 'Why is this draft being deleted?',
+    run: (op, childId, version, rowVersion, form) =>
+      deleteDraftPlanVersion(op, childId, version, rowVersion, text(form.reasons)),
   },
   {
     path: 'withdraw',

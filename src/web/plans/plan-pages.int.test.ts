@@ -125,3 +125,27 @@ describe('the plan pages', () => {
     expect((await otherTeam.get(`/children/${childId}/plan/edit`)).status).toBe(404)
   })
 })
+
+describe('deleting a draft started in error', () => {
+  it('asks for the reason, then voids the draft and offers to start a plan again', async () => {
+    const other = await lookedAfterChild(t, apiClient(t.baseUrl, t.north.users['social-worker'].token), 'north', {
+      startedOn: '2025-12-01',
+      givenNames: 'Tamsin',
+    })
+    const overview = await worker.get(`/children/${other}/plan`)
+    const started = await worker.submit(overview, {})
+    expect(started.status).toBe(303)
+    const plan = await worker.get(`/children/${other}/plan`)
+    const link = plan.$('a').filter((_i, a) => plan.$(a).text().trim() === 'Delete this draft')
+    expect(link.attr('href')).toBe(`/children/${other}/plan/delete`)
+    const form = await worker.get(link.attr('href')!)
+    expect(form.$('h1').text().trim()).toBe('Delete this draft')
+    const refused = await worker.submit(form, { reasons: '' })
+    expect(refused.status).toBe(400)
+    expect(errorsOf(refused)).toEqual(['Enter the reasons'])
+    const deleted = await worker.submit(form, { reasons: 'Started for the wrong child' })
+    expect(deleted.status).toBe(303)
+    const after = await worker.get(`/children/${other}/plan`)
+    expect(after.$('button, input[type=submit]').text()).toContain('Start the permanence plan')
+  })
+})

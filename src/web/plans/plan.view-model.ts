@@ -148,6 +148,9 @@ function actionLinks(overview: PlanOverview): { text: string; href: string; seco
   if (permissions.canEditPlan && status === 'draft') {
     links.push({ text: 'Edit the plan', href: planPaths.editor(childId), secondary: false })
     add('Send to the team manager', 'send', true)
+    if (latest.plan.version === 1) {
+      add('Delete this draft', 'delete', true)
+    }
   }
   if (permissions.canEditPlan && status === 'sent-to-manager') {
     add('Take the plan back', 'withdraw', true)

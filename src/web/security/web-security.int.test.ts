@@ -182,5 +182,5 @@ describe('web security (security SEC-06, SEC-09)', () => {
     expect(offending).toEqual([])
     expect(pagesVisited).toBeGreaterThan(50)
     expect([...seen].some(url => url.startsWith('/children/'))).toBe(true)
-  })
+  }, 180_000)
 })
