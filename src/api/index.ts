@@ -4,6 +4,7 @@ import { auditRoutes } from './audits/audits.routes.ts'
 import { childrenRoutes } from './children/children.routes.ts'
 import { restrictionsRoutes } from './restrictions/restrictions.routes.ts'
 import { meetingRoutes } from './meetings/meetings.routes.ts'
+import { networkRoutes } from './network/network.routes.ts'
 import { panelRoutes } from './panels/panels.routes.ts'
 import { planRoutes } from './plans/plans.routes.ts'
 import { planningSettingsRoutes } from './plans/planning-settings.routes.ts'
@@ -23,4 +24,5 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...meetingRoutes,
   ...panelRoutes,
   ...auditRoutes,
+  ...networkRoutes,
 ]

@@ -5,6 +5,7 @@
 import { AUDIT_ERROR_MESSAGES } from '../domain/audits/audit-messages.ts'
 import { CARE_RECORD_RULE_MESSAGES } from '../domain/children/care-record-inputs.ts'
 import { MEETING_ERROR_MESSAGES } from '../domain/meetings/meeting-messages.ts'
+import { NETWORK_RULE_MESSAGES } from '../domain/network/network-inputs.ts'
 import { PANEL_ERROR_MESSAGES } from '../domain/panels/panel-messages.ts'
 import { PLAN_ERROR_MESSAGES } from '../domain/plans/plan-messages.ts'
 import { PLANNING_MESSAGES } from '../domain/plans/planning-messages.ts'
@@ -18,6 +19,8 @@ const MESSAGES: Record<string, string> = {
   ...PLANNING_MESSAGES,
   // Case-file audits (issue 9).
   ...AUDIT_ERROR_MESSAGES,
+  // The child's network (issue 7).
+  ...NETWORK_RULE_MESSAGES,
 }
 
 /**

@@ -11,4 +11,5 @@ export const paths = {
   child: (childId: string) => `/children/${childId}`,
   childHistory: (childId: string) => `/children/${childId}/history`,
   accessibility: () => '/accessibility',
+  splitSiblings: () => '/sibling-groups/split',
 } as const

@@ -9,6 +9,7 @@ import { stylesheet } from './assets/build-assets.ts'
 import { auditPages } from './audits/audits.routes.ts'
 import { caseloadPages } from './caseload/caseload.routes.ts'
 import { childRecordPages } from './children/child-record/child-record.routes.ts'
+import { networkPages } from './network/network.routes.ts'
 import { planningPages } from './plans/planning-pages.ts'
 import { searchPages } from './search/search.routes.ts'
 import { dashboardPages } from './dashboards/dashboards.routes.ts'
@@ -74,6 +75,7 @@ export function registerWeb(deps: AppDependencies, options: WebOptions) {
       ...authorityDashboardPages,
       ...planningPages,
       ...auditPages,
+      ...networkPages,
     ])
   }
 }

@@ -86,6 +86,9 @@ function navigationFor(request: FastifyRequest) {
   if (decideAuthorityAccess(actor.role, 'returns:export') === 'allow') {
     items.push({ href: '/returns', text: 'Returns' })
   }
+  if (actor.role === 'team-manager') {
+    items.push({ href: paths.splitSiblings(), text: 'Siblings apart' })
+  }
   if (decideAuthorityAccess(actor.role, 'policy:manage') === 'allow') {
     items.push({ href: '/settings/planning', text: 'Settings' })
   }

@@ -1,5 +1,5 @@
 import { setChangeReason } from '../../db/client.ts'
-import { childOfFact, loadCareRecord, loadPeople, updateFact } from '../../db/repositories/care-record-repository.ts'
+import { isFactOfChild, loadCareRecord, loadPeople, updateFact } from '../../db/repositories/care-record-repository.ts'
 import type { FACT_UPDATE_SCHEMAS } from '../../domain/children/care-record-inputs.ts'
 import type { CareRecord, FactKind } from '../../domain/children/care-record.ts'
 import type { z } from 'zod'
@@ -30,7 +30,7 @@ export async function changeCareRecordFact<K extends FactKind>(
   input: FactUpdate<K>,
 ): Promise<{ version: number }> {
   await authoriseChild(op, childId, 'child:edit')
-  if ((await childOfFact(op.tx, kind, factId)) !== childId) {
+  if (!(await isFactOfChild(op.tx, kind, factId, childId))) {
     throw new NotFoundError('Record')
   }
   const record = await loadCareRecord(op.tx, childId)

@@ -1,5 +1,5 @@
 import {
-  childOfFact,
+  isFactOfChild,
   FACT_TABLE_NAMES,
   listRecordVersions,
   type RecordVersion,
@@ -24,7 +24,7 @@ export async function listRecordVersionsOf(
   if (target.kind === 'child') {
     return listRecordVersions(op.tx, FACT_TABLE_NAMES.child, childId)
   }
-  if ((await childOfFact(op.tx, target.kind, target.factId)) !== childId) {
+  if (!(await isFactOfChild(op.tx, target.kind, target.factId, childId))) {
     throw new NotFoundError('Record')
   }
   op.addAuditDetail('fact', target.kind)

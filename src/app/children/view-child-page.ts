@@ -10,6 +10,7 @@ import { decideChildAccess, relationshipToChild } from '../../domain/access/poli
 import { filterViewableChildren, type Operation } from '../shared/run-operation.ts'
 import type { StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
 import { viewChildTimescales } from '../timescales/view-child-timescales.ts'
+import { lifeStoryTimescaleItems } from '../network/life-story-items.ts'
 import { viewChildRecord, type ChildRecordView } from './view-child-record.ts'
 
 export interface ChildPage extends ChildRecordView {
@@ -19,6 +20,8 @@ export interface ChildPage extends ChildRecordView {
   readonly siblingNames: Readonly<Record<string, string>>
   /** Every due date with its reason, the legal routes and drift measures. */
   readonly timescales: StoredChildTimescales
+  /** Life story work, shown on the timescale list beside the statutory items (issue 7). */
+  readonly lifeStoryItems: StoredChildTimescales['items']
   /** The child's current plan, meetings and the actions set at them, for the page's summary and timeline. */
   readonly planning: {
     readonly plan: PermanencePlan | null
@@ -62,6 +65,7 @@ export async function viewChildPage(op: Operation, childId: string): Promise<Chi
     accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, 50) : [],
     siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
     timescales: await viewChildTimescales(op, childId),
+    lifeStoryItems: await lifeStoryTimescaleItems(op, childId),
     planning: await loadPlanningSummary(op, childId),
   }
 }

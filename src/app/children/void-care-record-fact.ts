@@ -1,5 +1,5 @@
 import { setChangeReason } from '../../db/client.ts'
-import { childOfFact, loadCareRecord, voidFact } from '../../db/repositories/care-record-repository.ts'
+import { isFactOfChild, loadCareRecord, voidFact } from '../../db/repositories/care-record-repository.ts'
 import type { FactKind } from '../../domain/children/care-record.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
@@ -27,7 +27,7 @@ export async function voidCareRecordFact(
   reason: string,
 ): Promise<{ version: number }> {
   await authoriseChild(op, childId, 'child:edit')
-  if ((await childOfFact(op.tx, kind, factId)) !== childId) {
+  if (!(await isFactOfChild(op.tx, kind, factId, childId))) {
     throw new NotFoundError('Record')
   }
   const record = await loadCareRecord(op.tx, childId)

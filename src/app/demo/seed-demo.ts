@@ -14,6 +14,7 @@ import { provisionAuthority, provisionUser } from '../admin/provision-authority.
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
 import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
+import { seedDemoNetwork } from './seed-demo-network.ts'
 import { demoPlanningSettings, seedDemoPlanning } from './seed-demo-planning.ts'
 import { seedDemoAudits } from './seed-demo-audits.ts'
 import { seededRandom } from './random.ts'
@@ -217,6 +218,15 @@ async function seedAuthority(
     seed: seed + 1,
     today,
   })
+  // Families, family time, sibling assessments and life story work (issue 7).
+  await seedDemoNetwork(db, {
+    authorityId: provisioned.authorityId,
+    systemUserId,
+    featuredWorkerId,
+    children,
+    seed: seed + 2,
+    today,
+  })
   // Case-file audits: a closed autumn round and an open spring round that compares with it (issue 9).
   await seedDemoAudits(db, {
     authorityId: provisioned.authorityId,
@@ -226,7 +236,7 @@ async function seedAuthority(
     seed: seed + 2,
     today,
   })
-  // Due dates last, so they are worked out from the plans and meetings too.
+  // Due dates last, so they are worked out from the plans, meetings and networks too.
   await refreshTimescales(db, today, provisioned.authorityId)
   return accounts
 }

@@ -432,6 +432,26 @@ export async function childOfFact(tx: Tx, kind: FactKind, factId: string): Promi
   return row?.childId
 }
 
+/**
+ * Whether a fact (voided ones too) belongs to a child. A sibling link is stored once per pair under the lower child
+ * id, so it belongs to both children in it (both may read its versions, correct it or void it).
+ * @param tx - the transaction
+ * @param kind - the kind of fact
+ * @param factId - the fact
+ * @param childId - the child
+ * @returns true when it does
+ */
+export async function isFactOfChild(tx: Tx, kind: FactKind, factId: string, childId: string): Promise<boolean> {
+  if (kind === 'siblings') {
+    const [row] = await tx
+      .select({ childId: siblingLinks.childId, siblingChildId: siblingLinks.siblingChildId })
+      .from(siblingLinks)
+      .where(eq(siblingLinks.id, factId))
+    return row !== undefined && (row.childId === childId || row.siblingChildId === childId)
+  }
+  return (await childOfFact(tx, kind, factId)) === childId
+}
+
 export interface RecordVersion {
   readonly version: number
   readonly operation: string

@@ -88,6 +88,10 @@ export const people = pgTable(
     isApprovedAdopter: boolean('is_approved_adopter').notNull().default(false),
     organisation: text('organisation'),
     postcode: text('postcode'),
+    culture: text('culture'),
+    religion: text('religion'),
+    language: text('language'),
+    isDeceased: boolean('is_deceased').notNull().default(false),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )
@@ -101,6 +105,10 @@ export const childRelationships = pgTable(
     relationship: text('relationship').notNull(),
     holdsParentalResponsibility: boolean('holds_parental_responsibility').notNull().default(false),
     notes: text('notes'),
+    closeness: text('closeness'),
+    strengths: text('strengths'),
+    risks: text('risks'),
+    sideOfFamily: text('side_of_family'),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )

@@ -18,6 +18,8 @@ import {
   REVIEW_PARTICIPATION_VALUES,
   SEX_VALUES,
   SIBLING_KIND_VALUES,
+  CLOSENESS_VALUES,
+  SIDE_OF_FAMILY_VALUES,
 } from './codes.ts'
 import {
   choiceSchema,
@@ -199,6 +201,11 @@ const personFields = {
   isApprovedAdopter: z.boolean({ error: 'invalid-type' }).default(false),
   organisation: optionalTextSchema(200),
   postcode: postcodeSchema,
+  // The cultural genogram (issue 7): culture, religion and language of each person, and who has died.
+  culture: optionalTextSchema(200),
+  religion: optionalTextSchema(200),
+  language: optionalTextSchema(200),
+  isDeceased: z.boolean({ error: 'invalid-type' }).default(false),
 }
 
 /** A person, on their own (for editing a person's details). */
@@ -212,6 +219,15 @@ const relationshipFields = {
   relationship: choiceSchema(RELATIONSHIP_VALUES),
   holdsParentalResponsibility: z.boolean({ error: 'invalid-type' }).default(false),
   notes: optionalTextSchema(2000),
+  // How the relationship matters to the child (issue 7).
+  closeness: choiceSchema(CLOSENESS_VALUES)
+    .nullish()
+    .transform(v => v ?? null),
+  strengths: optionalTextSchema(2000),
+  risks: optionalTextSchema(2000),
+  sideOfFamily: choiceSchema(SIDE_OF_FAMILY_VALUES)
+    .nullish()
+    .transform(v => v ?? null),
 }
 
 const siblingFields = {
@@ -266,6 +282,10 @@ export const FACT_UPDATE_SCHEMAS = {
     relationship: relationshipFields.relationship,
     holdsParentalResponsibility: relationshipFields.holdsParentalResponsibility,
     notes: relationshipFields.notes,
+    closeness: relationshipFields.closeness,
+    strengths: relationshipFields.strengths,
+    risks: relationshipFields.risks,
+    sideOfFamily: relationshipFields.sideOfFamily,
     reason: reasonSchema,
   }),
   siblings: z.strictObject({ kind: siblingFields.kind, reason: reasonSchema }),

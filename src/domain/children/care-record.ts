@@ -10,6 +10,8 @@
 import type { CalendarDay } from '../shared/calendar-day.ts'
 import type {
   CategoryOfNeed,
+  Closeness,
+  SideOfFamily,
   Ethnicity,
   LegalStatus,
   OrderType,
@@ -156,6 +158,11 @@ export interface Person extends FactMeta {
   readonly isApprovedAdopter: boolean
   readonly organisation: string | null
   readonly postcode: string | null
+  /** Cultural genogram (issue 7); absent on people recorded before it. */
+  readonly culture?: string | null
+  readonly religion?: string | null
+  readonly language?: string | null
+  readonly isDeceased?: boolean
 }
 
 export interface ChildRelationship extends FactMeta {
@@ -163,6 +170,11 @@ export interface ChildRelationship extends FactMeta {
   readonly relationship: Relationship
   readonly holdsParentalResponsibility: boolean
   readonly notes: string | null
+  /** How the relationship matters to the child (issue 7). */
+  readonly closeness?: Closeness | null
+  readonly strengths?: string | null
+  readonly risks?: string | null
+  readonly sideOfFamily?: SideOfFamily | null
 }
 
 export interface SiblingLink extends FactMeta {

@@ -275,6 +275,28 @@ export const RELATIVE_RELATIONSHIPS: ReadonlySet<Relationship> = new Set<Relatio
 
 export const PARENT_RELATIONSHIPS: ReadonlySet<Relationship> = new Set<Relationship>(['mother', 'father'])
 
+/** How close the child is to someone in their network (issue 7; drawn as the line on the genogram and ecomap). */
+export const CLOSENESS = {
+  'very-close': 'Very close',
+  close: 'Close',
+  'some-contact': 'Some contact',
+  distant: 'Distant',
+  conflicted: 'Conflicted',
+  'no-contact': 'No contact',
+} as const
+export type Closeness = keyof typeof CLOSENESS
+export const CLOSENESS_VALUES = Object.keys(CLOSENESS) as [Closeness, ...Closeness[]]
+
+/** Which side of the child's family a relative is on (the genogram's left and right). */
+export const SIDES_OF_FAMILY = {
+  maternal: 'Maternal',
+  paternal: 'Paternal',
+  both: 'Both',
+  none: 'Not a relative',
+} as const
+export type SideOfFamily = keyof typeof SIDES_OF_FAMILY
+export const SIDE_OF_FAMILY_VALUES = Object.keys(SIDES_OF_FAMILY) as [SideOfFamily, ...SideOfFamily[]]
+
 export const SIBLING_KINDS = { full: 'Full', half: 'Half', step: 'Step', other: 'Other' } as const
 export type SiblingKind = keyof typeof SIBLING_KINDS
 export const SIBLING_KIND_VALUES = Object.keys(SIBLING_KINDS) as [SiblingKind, ...SiblingKind[]]

@@ -6,10 +6,23 @@
 import type { CareRecord } from '../children/care-record.ts'
 import { LEGAL_STATUSES, PLACEMENT_TYPES } from '../children/codes.ts'
 import type { CalendarDay } from '../shared/calendar-day.ts'
+import { dayNumberOf } from '../deadlines/day-format.ts'
 import type { CaseHistory } from './case-history.ts'
 
+/** A connected person's temporary approval (CPPCR reg 24/25), recorded with their assessment (issue 7). */
+export interface ConnectedPersonApprovalFact {
+  readonly carerId: string
+  readonly temporaryApprovalOn: CalendarDay
+  readonly extensions: readonly { readonly grantedOn: CalendarDay; readonly weeks: number }[]
+  readonly untilReviewOutcome: boolean
+  readonly fullApprovalOn: CalendarDay | null
+}
+
 /** Facts from outside the care record, in the contract's shape. */
-export type CaseHistoryExtras = Partial<
+export type CaseHistoryExtras = {
+  /** Temporary approvals of connected persons, attached to the placement with that carer (CON-01, CON-02). */
+  readonly connectedPersonApprovals?: readonly ConnectedPersonApprovalFact[]
+} & Partial<
   Pick<
     CaseHistory,
     | 'permanenceMeetings'
@@ -27,6 +40,40 @@ export type CaseHistoryExtras = Partial<
 
 function datesOf(record: CareRecord, kind: CareRecord['events'][number]['kind']): { date: CalendarDay }[] {
   return record.events.filter(e => e.kind === kind).map(e => ({ date: e.occurredOn }))
+}
+
+/**
+ * The temporary approval that applies to a placement: the latest one for its carer that began while the placement
+ * ran (or in the week before it started: approval and placement are often recorded a day or two apart).
+ * @param placement - the placement
+ * @param approvals - every recorded approval
+ * @returns the approval in the contract's shape, or nothing
+ */
+function connectedPersonApprovalOf(
+  placement: CareRecord['placements'][number],
+  approvals: readonly ConnectedPersonApprovalFact[],
+) {
+  if (placement.carerPersonId === null) {
+    return {}
+  }
+  const candidates = approvals.filter(
+    a =>
+      a.carerId === placement.carerPersonId &&
+      (placement.endedOn === null || a.temporaryApprovalOn < placement.endedOn) &&
+      dayNumberOf(a.temporaryApprovalOn) >= dayNumberOf(placement.startedOn) - 7,
+  )
+  const approval = candidates.sort((a, b) => (a.temporaryApprovalOn < b.temporaryApprovalOn ? -1 : 1)).at(-1)
+  if (!approval) {
+    return {}
+  }
+  return {
+    connectedPersonApproval: {
+      temporaryApprovalOn: approval.temporaryApprovalOn,
+      ...(approval.extensions.length > 0 ? { extensions: approval.extensions.map(e => ({ ...e })) } : {}),
+      ...(approval.untilReviewOutcome ? { untilReviewOutcome: true } : {}),
+      fullApprovalOn: approval.fullApprovalOn,
+    },
+  }
 }
 
 /**
@@ -70,6 +117,7 @@ export function caseHistoryFromRecord(
       carerId: p.carerPersonId,
       intendedUntil18: p.isIntendedUntilEighteen,
       placementPlanOn: placementPlans.get(p.id) ?? null,
+      ...connectedPersonApprovalOf(p, extras.connectedPersonApprovals ?? []),
     }))
   const holders = (type: string) =>
     new Set(record.orders.filter(o => o.orderType === type && o.endedOn === null).flatMap(o => o.holderPersonIds))
@@ -140,7 +188,7 @@ export function caseHistoryFromRecord(
     ...(extras.policyEvents ? { policyEvents: extras.policyEvents } : {}),
     ...(extras.permanenceAchieved !== undefined ? { permanenceAchieved: extras.permanenceAchieved } : {}),
     ...(extras.longTermFostering !== undefined ? { longTermFostering: extras.longTermFostering } : {}),
-    ...(extras.sgoNotices ? { sgoNotices: extras.sgoNotices } : {}),
+    ...(extras.sgoNotices ? { sgoNotices: extras.sgoNotices.filter(n => known.has(n.personId)) } : {}),
     ...(extras.adoptionNotices ? { adoptionNotices: extras.adoptionNotices } : {}),
     ...(extras.privateFostering ? { privateFostering: extras.privateFostering } : {}),
   }

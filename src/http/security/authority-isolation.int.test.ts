@@ -1,3 +1,4 @@
+import { addNetworkFixture } from './network-fixture.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES } from '../../domain/access/policies.ts'
 import { testDatabaseKind } from '../../db/testing/test-database.ts'
@@ -81,6 +82,8 @@ beforeAll(async () => {
         })
       ).id!,
       events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
+      // The child's network (issue 7).
+      ...(await addNetworkFixture(post, childId, sibling, record.body.relationships[0]!.personId)),
     },
     takenCaseNumber: SECRET_CASE,
     teamId: t.south.teamA,

@@ -99,6 +99,84 @@ const factProbes = Object.fromEntries(
   ]),
 ) as Record<string, Probe>
 
+// The child's network (issue 7): each add and correction breaks a network rule once authorised (a date in the future,
+// someone not in the network, a plan that is not the child's), each void carries a stale If-Match.
+const ADD_NETWORK_RECORD: Record<string, (target: ProbeTarget) => Record<string, unknown>> = {
+  'family-meetings': () => ({ kind: 'family-network-meeting', heldOn: FUTURE }),
+  'kinship-assessments': target => ({ personId: target.missingId, kind: 'viability', startedOn: '2025-07-03' }),
+  'sgo-notices': target => ({ personId: target.missingId, givenOn: '2025-07-04' }),
+  'sibling-assessments': target => ({
+    childIds: [target.childId, target.missingId],
+    assessedOn: '2025-07-05',
+    pairs: [{ childId: target.childId, siblingChildId: target.missingId, outcome: 'apart', reasons: 'Matrix probe' }],
+  }),
+  'family-time-plans': target => ({
+    personId: target.missingId,
+    mode: 'indirect',
+    sessionsPerPeriod: 1,
+    period: 'month',
+    supervision: 'not-applicable',
+    purpose: 'Matrix probe',
+    startedOn: '2025-07-01',
+  }),
+  'family-time-sessions': target => ({ planId: target.missingId, occurredOn: '2025-07-06', outcome: 'attended' }),
+  'family-time-suspensions': target => ({
+    planId: target.missingId,
+    suspendedOn: '2025-07-07',
+    reason: 'Matrix probe',
+  }),
+  'life-story-work': () => ({
+    kind: 'life-story-book',
+    owner: 'Matrix probe',
+    dueOn: '2025-08-01',
+    status: 'completed',
+  }),
+}
+
+const networkProbes = Object.fromEntries([
+  [
+    'GET /api/v1/children/:childId/network',
+    { path: child('/network'), allowed: [200], isChildRoute: true } satisfies Probe,
+  ],
+  ...Object.keys(ADD_NETWORK_RECORD).flatMap(kind => [
+    [
+      `POST /api/v1/children/:childId/network/${kind}`,
+      { path: child(`/network/${kind}`), body: ADD_NETWORK_RECORD[kind], allowed: [422], isChildRoute: true },
+    ],
+    [
+      `PUT /api/v1/children/:childId/network/${kind}/:recordId`,
+      {
+        path: fact(`network/${kind}`),
+        body: (target: ProbeTarget) => ({
+          ...ADD_NETWORK_RECORD[kind]!(target),
+          [kind === 'family-time-suspensions' ? 'changeReason' : 'reason']: 'Matrix probe',
+        }),
+        ifMatch: true,
+        allowed: [412, 422],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `POST /api/v1/children/:childId/network/${kind}/:recordId/void`,
+      {
+        path: fact(`network/${kind}`, '/void'),
+        body: () => ({ reason: 'Matrix probe' }),
+        ifMatch: true,
+        allowed: [412],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `GET /api/v1/children/:childId/network/${kind}/:recordId/versions`,
+      { path: fact(`network/${kind}`, '/versions'), allowed: [200], isChildRoute: true },
+    ],
+  ]),
+  [
+    'GET /api/v1/sibling-groups/split',
+    { path: () => '/api/v1/sibling-groups/split', allowed: [200], isChildRoute: false } satisfies Probe,
+  ],
+]) as Record<string, Probe>
+
 const REASONS = { reasons: 'Matrix probe' }
 
 /**
@@ -348,6 +426,7 @@ const returnsProbes: Record<string, Probe> = {
 }
 
 export const API_PROBES: Readonly<Record<string, Probe>> = {
+  ...networkProbes,
   'GET /api/v1/children': { path: () => '/api/v1/children', allowed: [200], isChildRoute: false },
   'POST /api/v1/children/search': {
     path: () => '/api/v1/children/search',

@@ -7,6 +7,7 @@
  * and a draft panel request. Children are built through the API (so their records are sound) and then moved to their
  * team and sensitivity in the database.
  */
+import { addNetworkFixture } from './network-fixture.ts'
 import { randomUUID } from 'node:crypto'
 import { provisionUser } from '../../app/admin/provision-authority.ts'
 import { createApiToken } from '../../app/auth/create-api-token.ts'
@@ -275,6 +276,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
         ).id!,
         events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
       }
+      // The child's network (issue 7): one record of each kind, keyed `network/<kind>`.
+      Object.assign(factIds, await addNetworkFixture(post, childId, anchor.body.id, personId))
+
       const planning = await buildPlanning(t, builder, manager, childId)
       const permitted = variant.isPermitted ? ROLES.map(role => users[role].id) : []
       await t.db.query(

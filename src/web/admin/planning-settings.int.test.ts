@@ -38,7 +38,10 @@ describe('the planning settings page', () => {
       .$('.govuk-error-summary__list a')
       .map((_i, a) => `${refused.$(a).attr('href')} ${refused.$(a).text().trim()}`)
       .get()
-    expect(summary).toEqual(['#ppmEveryMonths PPM cadence must be a number', '#reason Reason must be at least 3 characters'])
+    expect(summary).toEqual([
+      '#ppmEveryMonths PPM cadence must be a number',
+      '#reason Reason must be at least 3 characters',
+    ])
     expect(refused.$('input[name="planToManagerDays"]').val()).toBe('3')
 
     const lone = await admin.submit(refused, { ppmEveryMonths: '3', reason: 'Adopting the Dorset cadence' })

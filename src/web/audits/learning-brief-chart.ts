@@ -50,7 +50,10 @@ export function sanitiseChartSvg(svg: string, label: string): string {
     )
     .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/\sclass="zr\d+-cls-\d+"/g, '')
-    .replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" class="app-brief-chart" `)
+    .replace(
+      /^<svg /,
+      `<svg role="img" aria-label="${escapeAttribute(label)}" focusable="false" class="app-brief-chart" `,
+    )
 }
 
 const BLUE = '#1d70b8'

@@ -37,16 +37,14 @@ const escapeAttribute = (text: string): string =>
  * @returns the SVG without inline styles or a style element
  */
 export function withoutInlineStyles(svg: string): string {
-  return svg
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
-    .replace(/ style="([^"]*)"/g, (_, declarations: string) =>
-      declarations
-        .split(';')
-        .map(declaration => declaration.split(':').map(part => part.trim()))
-        .filter(([name, value]) => name !== undefined && value !== undefined && PRESENTATION.has(name))
-        .map(([name, value]) => ` ${name}="${value!.replaceAll('"', "'")}"`)
-        .join(''),
-    )
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '').replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+    declarations
+      .split(';')
+      .map(declaration => declaration.split(':').map(part => part.trim()))
+      .filter(([name, value]) => name !== undefined && value !== undefined && PRESENTATION.has(name))
+      .map(([name, value]) => ` ${name}="${value!.replaceAll('"', "'")}"`)
+      .join(''),
+  )
 }
 
 export interface ChartRequest {

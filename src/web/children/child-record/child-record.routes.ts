@@ -28,6 +28,7 @@ async function showChild(op: Operation, request: FastifyRequest) {
       timescales: timescalesViewModel(
         page.timescales,
         new Map(page.record.people.map(p => [p.id, `${p.givenNames} ${p.familyName}`])),
+        page.lifeStoryItems,
       ),
       // security PRIV-01: team managers and administrators can restrict a record (the form checks the policy).
       canManageRestriction: op.actor.role === 'team-manager' || op.actor.role === 'administrator',

@@ -58,8 +58,14 @@ const ORDER_LABELS: Record<string, string> = {
  * @param personNames - names of the people in the child's network, by id
  * @returns what the template prints
  */
-export function timescalesViewModel(stored: StoredChildTimescales, personNames: ReadonlyMap<string, string>) {
-  const byStatus = (statuses: readonly string[]) => stored.items.filter(i => statuses.includes(i.status)).map(row)
+export function timescalesViewModel(
+  stored: StoredChildTimescales,
+  personNames: ReadonlyMap<string, string>,
+  localItems: StoredChildTimescales['items'] = [],
+) {
+  // Local deliverables (life story work) sit beside the statutory items.
+  const items = [...stored.items, ...localItems]
+  const byStatus = (statuses: readonly string[]) => items.filter(i => statuses.includes(i.status)).map(row)
   const eligibility = (stored.eligibility as Record<string, unknown>[])
     .filter(e => e.order !== null && e.personId !== null)
     .map((e): EligibilityView => ({
@@ -78,8 +84,8 @@ export function timescalesViewModel(stored: StoredChildTimescales, personNames: 
     upcoming: byStatus(['upcoming']),
     done: byStatus(['met', 'met-late']),
     notApplicable: byStatus(['not-applicable']),
-    overdueCount: stored.overdueCount,
-    dueSoonCount: stored.dueSoonCount,
+    overdueCount: stored.overdueCount + localItems.filter(i => i.status === 'overdue').length,
+    dueSoonCount: stored.dueSoonCount + localItems.filter(i => i.status === 'due-soon').length,
     eligibility: eligibility.filter(e => e.status === 'eligible-now' || e.status === 'eligible-from'),
     eligibilityOthers: eligibility.filter(e => e.status !== 'eligible-now' && e.status !== 'eligible-from'),
     drift: {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { calendarDay as d } from '../shared/calendar-day.ts'
+import { NETWORK_CREATE_SCHEMAS } from './network-inputs.ts'
+import { checkNetworkRecord, type NetworkRuleContext } from './network-rules.ts'
+
+const P1 = '11111111-1111-4111-8111-111111111111'
+const S1 = '22222222-2222-4222-8222-222222222222'
+const C = '33333333-3333-4333-8333-333333333333'
+const context: NetworkRuleContext = {
+  childId: C,
+  today: d('2026-01-12'),
+  personIds: new Set([P1]),
+  siblingIds: new Set([S1]),
+  planIds: new Set(),
+}
+const codes = (errors: readonly { code: string }[]) => errors.map(e => e.code)
+
+describe('network rules', () => {
+  it('refuses one extension of more than 8 weeks at the boundary (CON-02)', () => {
+    const parsed = NETWORK_CREATE_SCHEMAS['kinship-assessments'].safeParse({
+      personId: P1,
+      kind: 'connected-person',
+      startedOn: '2026-01-01',
+      temporaryApprovalOn: '2026-01-01',
+      extensionGrantedOn: '2026-01-10',
+      extensionWeeks: 9,
+    })
+    expect(parsed.success).toBe(false)
+  })
+
+  it('needs temporary approval before an extension, and only for connected persons', () => {
+    const input = NETWORK_CREATE_SCHEMAS['kinship-assessments'].parse({
+      personId: P1,
+      kind: 'viability',
+      startedOn: '2026-01-01',
+      extensionGrantedOn: '2026-01-10',
+      extensionWeeks: 8,
+    })
+    expect(codes(checkNetworkRecord('kinship-assessments', input, context))).toEqual([
+      'temporary-approval-not-connected',
+      'extension-needs-approval',
+    ])
+  })
+
+  it('refuses people outside the network and dates in the future', () => {
+    const input = NETWORK_CREATE_SCHEMAS['family-meetings'].parse({
+      kind: 'family-network-meeting',
+      heldOn: '2026-01-13',
+      attendeePersonIds: [S1],
+    })
+    expect(checkNetworkRecord('family-meetings', input, context)).toEqual([
+      { code: 'date-in-future', path: ['heldOn'] },
+      { code: 'person-not-in-network', path: ['attendeePersonIds', 0] },
+    ])
+  })
+
+  it('keeps a Together-or-Apart assessment to the child and their brothers and sisters, one outcome a pair', () => {
+    const input = NETWORK_CREATE_SCHEMAS['sibling-assessments'].parse({
+      childIds: [C, S1],
+      assessedOn: '2026-01-10',
+      pairs: [
+        { childId: C, siblingChildId: S1, outcome: 'apart', reasons: 'Needs differ' },
+        { childId: S1, siblingChildId: C, outcome: 'together', reasons: 'Changed our mind' },
+      ],
+    })
+    expect(codes(checkNetworkRecord('sibling-assessments', input, context))).toEqual(['pair-repeated'])
+  })
+
+  it('asks who cancelled a cancelled session', () => {
+    const input = NETWORK_CREATE_SCHEMAS['family-time-sessions'].parse({
+      planId: P1,
+      occurredOn: '2026-01-10',
+      outcome: 'cancelled',
+    })
+    expect(codes(checkNetworkRecord('family-time-sessions', input, { ...context, planIds: new Set([P1]) }))).toEqual([
+      'cancelled-by-required',
+    ])
+  })
+})
