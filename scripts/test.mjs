@@ -12,9 +12,12 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasChromium = existsSync(chromium)
 const databaseUrl = process.env.TEST_DATABASE_URL
 const engine = databaseUrl ? 'postgres' : 'pglite'
-const projects = ['unit', 'int', ...(hasChromium ? ['e2e'] : [])]
+// PERMANENCE_TEST_PROJECTS=int runs only the named suites (CI's second run, on the PostgreSQL server: the unit suite
+// touches no database and the browser journeys ran on the first; docs/adr/0092-ci-runs-the-database-suites-twice.md).
+const only = (process.env.PERMANENCE_TEST_PROJECTS ?? '').split(',').filter(Boolean)
+const projects = ['unit', 'int', ...(hasChromium ? ['e2e'] : [])].filter(p => only.length === 0 || only.includes(p))
 const skipped = []
-if (!hasChromium) {
+if (!hasChromium && (only.length === 0 || only.includes('e2e'))) {
   skipped.push({
     suite: 'e2e (browser journeys and accessibility checks)',
     reason: `Chromium was not found at ${chromium}; install it with "apt-get install chromium" (or set CHROMIUM_PATH)`,
