@@ -3,7 +3,9 @@
  * authorising the action (deny by default; a round or case that is not the user's is "not found"), the latest saved
  * version of each form, and the write context.
  */
+import { findPostgresError, SQLSTATE } from '../../db/errors.ts'
 import {
+  insertGrading,
   listCases,
   listGradings,
   loadCase,
@@ -23,7 +25,7 @@ import type {
   GradingVersion,
   ModerationJudgements,
 } from '../../domain/audits/audit-round.ts'
-import { NotFoundError } from '../shared/errors.ts'
+import { NotFoundError, StaleVersionError } from '../shared/errors.ts'
 import type { Operation } from '../shared/run-operation.ts'
 
 /**
@@ -174,4 +176,51 @@ export async function loadCaseGradings(op: Operation, auditCase: AuditCase): Pro
  */
 export function latestSubmitted<T>(versions: readonly GradingVersion<T>[]): GradingVersion<T> | undefined {
   return [...versions].reverse().find(v => v.isSubmitted)
+}
+
+/**
+ * Saves the next version of a case's audit form or moderation (append-only): two people saving the same version at
+ * once cannot both write it, and the second is told the form has changed.
+ * @param op - the operation
+ * @param round - the round
+ * @param auditCase - the case
+ * @param grading - which form and its checked judgements
+ * @param version - the version saved before, the one the user saw, whether it is now submitted, and why it changed
+ * @returns the new version and whether the form is submitted
+ */
+export async function saveGradingVersion(
+  op: Operation,
+  round: AuditRound,
+  auditCase: AuditCase,
+  grading:
+    | { readonly stage: 'audit'; readonly judgements: AuditJudgements }
+    | { readonly stage: 'moderation'; readonly judgements: ModerationJudgements },
+  version: {
+    readonly current: number
+    readonly expected: number
+    readonly isSubmitted: boolean
+    readonly changeReason: string
+  },
+): Promise<{ version: number; isSubmitted: boolean }> {
+  try {
+    await insertGrading(op.tx, auditContextOf(op), auditCase, {
+      ...grading,
+      roundId: round.id,
+      caseId: auditCase.id,
+      sequence: version.current + 1,
+      isSubmitted: version.isSubmitted,
+      changeReason: version.changeReason,
+      recordedById: op.actor.userId,
+      recordedByName: op.actor.displayName,
+      recordedOn: op.today,
+    })
+  } catch (error) {
+    if (findPostgresError(error)?.code === SQLSTATE.uniqueViolation) {
+      throw new StaleVersionError(version.expected, version.expected + 1)
+    }
+    throw error
+  }
+  op.addAuditDetail('stage', grading.stage)
+  op.addAuditDetail('submitted', version.isSubmitted)
+  return { version: version.current + 1, isSubmitted: version.isSubmitted }
 }

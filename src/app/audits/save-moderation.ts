@@ -1,11 +1,9 @@
-import { insertGrading } from '../../db/repositories/audits-repository.ts'
-import { findPostgresError, SQLSTATE } from '../../db/errors.ts'
 import { checkModeration, type ModerationJudgements } from '../../domain/audits/audit-round.ts'
 import { domainError } from '../../domain/shared/result.ts'
 import { RuleViolationError, StaleVersionError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 import { orRefuse } from '../plans/plan-support.ts'
-import { auditContextOf, latestSubmitted, loadCaseFor, loadCaseGradings } from './audit-support.ts'
+import { latestSubmitted, loadCaseFor, loadCaseGradings, saveGradingVersion } from './audit-support.ts'
 
 /**
  * Saves the moderation of a case, by the second auditor chosen for it, once the audit is submitted: each domain's
@@ -47,26 +45,16 @@ export async function saveModeration(
     }),
   )
   const isSubmitted = input.submit || wasSubmitted
-  try {
-    await insertGrading(op.tx, auditContextOf(op), auditCase, {
-      stage: 'moderation',
-      roundId: round.id,
-      caseId: auditCase.id,
-      sequence: current + 1,
+  return saveGradingVersion(
+    op,
+    round,
+    auditCase,
+    { stage: 'moderation', judgements },
+    {
+      current,
+      expected: expectedVersion,
       isSubmitted,
-      judgements,
       changeReason: wasSubmitted ? input.changeReason.trim() : '',
-      recordedById: op.actor.userId,
-      recordedByName: op.actor.displayName,
-      recordedOn: op.today,
-    })
-  } catch (error) {
-    if (findPostgresError(error)?.code === SQLSTATE.uniqueViolation) {
-      throw new StaleVersionError(expectedVersion, expectedVersion + 1)
-    }
-    throw error
-  }
-  op.addAuditDetail('stage', 'moderation')
-  op.addAuditDetail('submitted', isSubmitted)
-  return { version: current + 1, isSubmitted }
+    },
+  )
 }
