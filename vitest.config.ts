@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 // Three projects, by test suffix (house style §6.3): unit (no I/O), int (real database, real HTTP), e2e (browser).
@@ -5,6 +6,10 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     env: { TZ: 'Europe/London' },
+    // Vitest's default on a 2-core machine is one worker (cores − 1), which ran every database test file one after
+    // another while the other core idled; the database tests wait on PGlite or the server, so two files at once use
+    // both cores (the browser journeys stay one at a time: fileParallelism false below).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
