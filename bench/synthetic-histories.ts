@@ -1,6 +1,6 @@
 /**
  * Deterministic synthetic case histories for the timescale benchmark (bench/timescales.ts) and the engine's golden
- * test (src/domain/timescales/golden.test.ts): the same index always gives the same child.
+ * test (bench/engine-golden.test.ts): the same index always gives the same child.
  *
  * A realistic mix of s.20, interim and full care orders, placement orders and adoption journeys, several placements,
  * reviews and visits on time and late, proceedings with extensions, 14–17-year-olds for the eligible-child rules,

@@ -10,26 +10,26 @@
  * evaluated under the four built-in packs and two test packs with several versions (a national pack with the 28
  * February leap-day setting, a local pack that sets every local rule another way).
  *
- * The expected output is stored as one short SHA-256 per history (golden.snapshot.json), so a failure names the
+ * The expected output is stored as one short SHA-256 per history (engine-golden.snapshot.json), so a failure names the
  * histories that changed. After a deliberate change of answers, regenerate it with
- * `UPDATE_GOLDEN=1 npx vitest run --project unit src/domain/timescales/golden.test.ts` and say why in the commit.
+ * `UPDATE_GOLDEN=1 npx vitest run --project unit bench/engine-golden.test.ts` and say why in the commit.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { generate, generateVaried } from '../../../bench/synthetic-histories.ts'
-import { createCalendar } from '../deadlines/calendar.ts'
-import { type CaseHistory, parseCaseHistory } from './case-history.ts'
-import { evaluateCase } from './evaluate-case.ts'
-import type { PolicyPack } from './policy-pack.ts'
+import { generate, generateVaried } from './synthetic-histories.ts'
+import { createCalendar } from '../src/domain/deadlines/calendar.ts'
+import { type CaseHistory, parseCaseHistory } from '../src/domain/timescales/case-history.ts'
+import { evaluateCase } from '../src/domain/timescales/evaluate-case.ts'
+import type { PolicyPack } from '../src/domain/timescales/policy-pack.ts'
 import {
   BUILT_IN_POLICY_PACK_IDS,
   builtInPolicyPackJson,
   loadBuiltInPolicyPack,
   parsePolicyPack,
-} from './policy-packs.ts'
+} from '../src/domain/timescales/policy-packs.ts'
 
-const SNAPSHOT = new URL('./golden.snapshot.json', import.meta.url)
+const SNAPSHOT = new URL('./engine-golden.snapshot.json', import.meta.url)
 const BENCH_HISTORIES = 300
 const VARIED_HISTORIES = 400
 
