@@ -1,7 +1,7 @@
 /**
  * Every planning page the main journey does not pass through, checked by axe with and without JavaScript, in the
  * states people meet them in (with errors, with a closed meeting, with "My plan" written): a version in full, the
- * remaining lifecycle pages, a closed meeting, cancelling a meeting, updating an action, a panel request and its
+ * remaining lifecycle pages, a closed meeting and its correction (with an error), cancelling a meeting, updating an action, a panel request and its
  * decision, an agency decision, and the documents page with "My plan".
  */
 import type { Browser, Page } from 'playwright-core'
@@ -69,6 +69,12 @@ describe.skipIf(!hasChromium).each([
     expect(await page.title()).toMatch(/^Error: /)
     await visit(page, app, `${base}/plan/achieved`, /^Record that permanence was achieved$/, js)
     await visit(page, app, `${base}/meetings/${ratified.meetingId}`, /^Meeting on /, js)
+    await page.getByRole('link', { name: 'Correct the record of this meeting' }).click()
+    await verifyOnPage(page, /^Correct the record$/, js)
+    await press(page, 'Save the correction', /^Correct the record$/, js)
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter why the record is being corrected',
+    )
     await visit(
       page,
       app,

@@ -103,6 +103,59 @@ describe('the meeting recorder', () => {
     expect(plan.$('main').text()).toContain('Considered at a permanence planning meeting')
   })
 
+  it('corrects the closed meeting with a reason, for a chair only, and keeps the closed version', async () => {
+    // The social worker cannot chair a PPM, so is offered no correction and is refused one.
+    const asWorker = await worker.get(meetingPath)
+    expect(asWorker.$('a:contains("Correct the record")').length).toBe(0)
+    const workerForm = await worker.get(`${meetingPath}/correct`)
+    const workerTry = await worker.submit(workerForm, { reason: 'Typo.', _action: 'save' })
+    expect(workerTry.status).toBe(400)
+    expect(errorsOf(workerTry)).toEqual(['Your role cannot do this'])
+
+    const page = await manager.get(meetingPath)
+    const link = page.$('a:contains("Correct the record")').attr('href')
+    expect(link).toBe(`${meetingPath}/correct`)
+    const form = await manager.get(link!)
+    expect(form.$('h1').text().trim()).toBe('Correct the record')
+    expect(form.$('textarea[name="minutes"]').val()).toBe('The plan was considered.')
+    const noReason = await manager.submit(form, { minutes: 'The plan was considered with the IRO.', _action: 'save' })
+    expect(noReason.status).toBe(400)
+    expect(errorsOf(noReason)).toEqual(['Enter why the record is being corrected'])
+    expect(noReason.$('textarea[name="minutes"]').val()).toBe('The plan was considered with the IRO.')
+    const corrected = await manager.submit(noReason, {
+      reason: 'The IRO’s contribution was left out.',
+      _action: 'save',
+    })
+    expect(corrected.status, errorsOf(corrected).join()).toBe(303)
+    expect(corrected.location).toBe(meetingPath)
+
+    const view = await worker.get(meetingPath)
+    expect(view.$('main').text()).toContain('The plan was considered with the IRO.')
+    expect(view.$('main').text()).toContain('Corrected on 12 January 2026: The IRO’s contribution was left out.')
+    const meetingId = meetingPath.split('/').pop()!
+    const [stored] = await t.db.query<{ version: number; closed: string }>(
+      `SELECT meeting_version AS version, meeting->'correction'->>'correctsVersion' AS closed
+         FROM meetings WHERE id = $1`,
+      [meetingId],
+    )
+    expect(stored).toEqual({ version: 2, closed: '1' })
+    const history = await t.db.query<{ minutes: string; reason: string | null }>(
+      `SELECT data->'meeting'->'record'->>'minutes' AS minutes, change_reason AS reason FROM record_versions
+        WHERE table_name = 'meetings' AND record_id = $1 ORDER BY version`,
+      [meetingId],
+    )
+    expect(history.map(row => row.minutes)).toContain('The plan was considered.')
+    expect(history.at(-1)).toEqual({
+      minutes: 'The plan was considered with the IRO.',
+      reason: 'The IRO’s contribution was left out.',
+    })
+    const audited = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE child_id = $1 AND action = 'MEETING_CORRECTED' AND outcome = 'success'`,
+      [childId],
+    )
+    expect(audited[0]!.n).toBe(1)
+  })
+
   it('updates an action with a reason when it is dropped', async () => {
     clock.setDay('2026-02-02')
     // Three weeks later the old sessions have expired: sign in again.

@@ -2,13 +2,15 @@
  * The meetings pages: a child's meetings, actions, panel requests and agency decisions; booking a meeting; the
  * meeting recorder (attendance, people with parental responsibility not invited, the review of the last meeting's
  * actions, an outcome per child, decisions with reasons, actions with owners and dates, minutes, the next date) and
- * closing it; cancelling; and updating an action. Forms keep every answer on error.
+ * closing it; correcting a closed meeting (a new version with the reason; the closed one is kept); cancelling; and
+ * updating an action. Forms keep every answer on error.
  */
 import type { FastifyRequest } from 'fastify'
 import { listChildAuditActions, type TrackedAuditAction } from '../../app/audits/list-child-audit-actions.ts'
 import { AUDIT_DOMAIN_LABELS } from '../../domain/audits/audit-domains.ts'
 import { cancelMeeting } from '../../app/meetings/cancel-meeting.ts'
 import { closeMeeting } from '../../app/meetings/close-meeting.ts'
+import { correctMeeting } from '../../app/meetings/correct-meeting.ts'
 import { listChildMeetings, type ChildMeetings } from '../../app/meetings/list-child-meetings.ts'
 import { recordMeeting } from '../../app/meetings/record-meeting.ts'
 import { scheduleMeeting } from '../../app/meetings/schedule-meeting.ts'
@@ -233,29 +235,47 @@ function listOf(value: FormObject[string] | undefined): string[] {
   return list(value)
 }
 
+/** What the meeting page is for: recording an open meeting, correcting a closed one, or reading it. */
+type RecorderMode = 'record' | 'correct'
+
 function recorderPage(
   view: MeetingView,
   today: CalendarDay,
   values: FormObject,
   rowVersion: number | string,
   errors = new ErrorList(),
+  mode: RecorderMode = 'record',
+  actorRole = '',
 ): PageResult {
   const child = childHeaderView(view.child, today)
   const meeting = view.meeting
   const childId = view.child.id
+  const correcting = mode === 'correct'
   const canRecord = view.permissions.canRecordMeetings && meeting.status === 'open'
+  const chairRoles: readonly string[] | null = MEETING_KINDS[meeting.kind].chairRoles
+  // Only those who may chair this kind of meeting may correct it once closed (the domain refuses anyone else).
+  const canCorrect =
+    view.permissions.canRecordMeetings &&
+    meeting.status === 'closed' &&
+    (chairRoles === null || chairRoles.includes(actorRole))
   const kindLabel = MEETING_KINDS[meeting.kind].label
   return {
-    template: canRecord ? 'meetings/meeting-recorder.njk' : 'meetings/meeting.njk',
+    template: canRecord || correcting ? 'meetings/meeting-recorder.njk' : 'meetings/meeting.njk',
     context: {
       childHeader: child,
-      pageTitle: `${kindLabel}, ${meeting.record.heldOn} – ${child.name}`,
+      pageTitle: `${correcting ? 'Correct the record: ' : ''}${kindLabel}, ${meeting.record.heldOn} – ${child.name}`,
       kindLabel,
       meeting,
+      correcting,
       isPpm: meeting.kind === 'permanence-planning-meeting',
       isReview: meeting.kind === 'statutory-review',
-      action: planPaths.meeting(childId, meeting.id),
-      cancelHref: planPaths.meetingAction(childId, meeting.id, 'cancel'),
+      action: correcting
+        ? planPaths.meetingAction(childId, meeting.id, 'correct')
+        : planPaths.meeting(childId, meeting.id),
+      cancelHref: correcting
+        ? planPaths.meeting(childId, meeting.id)
+        : planPaths.meetingAction(childId, meeting.id, 'cancel'),
+      correctHref: canCorrect ? planPaths.meetingAction(childId, meeting.id, 'correct') : undefined,
       meetingsHref: planPaths.meetings(childId),
       minutesPdf: planPaths.minutesDocument(childId, meeting.id, 'pdf'),
       minutesDocx: planPaths.minutesDocument(childId, meeting.id, 'docx'),
@@ -292,7 +312,15 @@ function recorderPage(
 async function showMeeting(op: Operation, request: FastifyRequest): Promise<PageResult> {
   const childId = childIdOf(request)
   const view = await viewMeeting(op, childId, idParam(request, 'meetingId'))
-  return recorderPage(view, op.today, meetingToForm(view.meeting, view.previousActions, view.plans), view.rowVersion)
+  return recorderPage(
+    view,
+    op.today,
+    meetingToForm(view.meeting, view.previousActions, view.plans),
+    view.rowVersion,
+    new ErrorList(),
+    'record',
+    op.actor.role,
+  )
 }
 
 function changeMeetingRows(form: FormObject, action: string): boolean {
@@ -310,6 +338,27 @@ function changeMeetingRows(form: FormObject, action: string): boolean {
   return false
 }
 
+/**
+ * Reads the recorder's form into a meeting edit, adding an error for each field that is wrong.
+ * @param form - the submitted form
+ * @param view - the meeting as loaded
+ * @param errors - where field errors go
+ * @returns the schema's verdict on the edit
+ */
+function readMeetingEdit(form: FormObject, view: MeetingView, errors: ErrorList) {
+  const edit = formToMeetingEdit(form, view.meeting, view.plans, errors)
+  const parsed = MeetingRecordEditSchema.strict().safeParse(edit)
+  if (!parsed.success) {
+    errors.addSchemaErrors(parsed.error, {
+      role: { noun: 'their role', name: 'Role', isChoice: true },
+      attendance: { noun: 'whether they attended', name: 'Attendance', isChoice: true },
+      status: { noun: 'the action’s status', name: 'Status', isChoice: true },
+      name: { noun: 'the name', name: 'Name' },
+    })
+  }
+  return parsed
+}
+
 async function saveMeeting(op: Operation, request: FastifyRequest): Promise<PageResult> {
   const childId = childIdOf(request)
   const meetingId = idParam(request, 'meetingId')
@@ -322,16 +371,7 @@ async function saveMeeting(op: Operation, request: FastifyRequest): Promise<Page
     return recorderPage(view, op.today, form, rowVersion)
   }
   const errors = new ErrorList()
-  const edit = formToMeetingEdit(form, view.meeting, view.plans, errors)
-  const parsed = MeetingRecordEditSchema.strict().safeParse(edit)
-  if (!parsed.success) {
-    errors.addSchemaErrors(parsed.error, {
-      role: { noun: 'their role', name: 'Role', isChoice: true },
-      attendance: { noun: 'whether they attended', name: 'Attendance', isChoice: true },
-      status: { noun: 'the action’s status', name: 'Status', isChoice: true },
-      name: { noun: 'the name', name: 'Name' },
-    })
-  }
+  const parsed = readMeetingEdit(form, view, errors)
   if (errors.isEmpty && parsed.success) {
     try {
       const saved = await recordMeeting(op, childId, meetingId, rowVersion, parsed.data)
@@ -346,6 +386,54 @@ async function saveMeeting(op: Operation, request: FastifyRequest): Promise<Page
     }
   }
   throw new PageWithErrors(recorderPage(view, op.today, form, rowVersion, errors))
+}
+
+async function showCorrection(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const childId = childIdOf(request)
+  await authoriseChild(op, childId, 'meeting:record')
+  const view = await viewMeeting(op, childId, idParam(request, 'meetingId'))
+  if (view.meeting.status !== 'closed') {
+    return { redirect: planPaths.meeting(childId, view.meeting.id) }
+  }
+  const values = { ...meetingToForm(view.meeting, view.previousActions, view.plans), reason: '' }
+  return recorderPage(view, op.today, values, view.rowVersion, new ErrorList(), 'correct', op.actor.role)
+}
+
+/**
+ * Saves a correction to a closed meeting: the whole record as corrected, with the reason. The closed version stays in
+ * the meeting's history (security D4); a corrected review corrects the care record too.
+ * @param op - the operation
+ * @param request - the request
+ * @returns a redirect to the corrected meeting, or the form again with what is wrong
+ */
+async function saveCorrection(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const childId = childIdOf(request)
+  const meetingId = idParam(request, 'meetingId')
+  await authoriseChild(op, childId, 'meeting:record')
+  const view = await viewMeeting(op, childId, meetingId)
+  const form = nestedForm(request)
+  const rowVersion = formVersion(form)
+  const page = (errors = new ErrorList()) =>
+    recorderPage(view, op.today, form, rowVersion, errors, 'correct', op.actor.role)
+  if (changeMeetingRows(form, formAction(form))) {
+    return page()
+  }
+  const errors = new ErrorList()
+  const parsed = readMeetingEdit(form, view, errors)
+  const reason = text(form.reason)
+  if (reason === '') {
+    errors.add('reason', 'Enter why the record is being corrected')
+  }
+  if (errors.isEmpty && parsed.success) {
+    try {
+      await correctMeeting(op, childId, meetingId, rowVersion, { edit: parsed.data, reason })
+      return { redirect: planPaths.meeting(childId, meetingId) }
+    } catch (error) {
+      const outcome = collectRefusal(error, errors, STALE_MEETING)
+      throw new PageWithErrors(page(errors), outcome)
+    }
+  }
+  throw new PageWithErrors(page(errors))
 }
 
 function cancelPage(view: MeetingView, today: CalendarDay, values: FormObject, errors = new ErrorList()) {
@@ -459,6 +547,20 @@ export const meetingPages: readonly WebPage[] = [
     policy: 'meeting:record',
     audit: 'MEETING_RECORDED',
     handle: saveMeeting,
+  },
+  {
+    method: 'GET',
+    url: '/children/:childId/meetings/:meetingId/correct',
+    policy: 'meeting:record',
+    audit: 'MEETING_VIEWED',
+    handle: showCorrection,
+  },
+  {
+    method: 'POST',
+    url: '/children/:childId/meetings/:meetingId/correct',
+    policy: 'meeting:record',
+    audit: 'MEETING_CORRECTED',
+    handle: saveCorrection,
   },
   {
     method: 'GET',
