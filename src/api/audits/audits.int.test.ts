@@ -42,7 +42,16 @@ beforeAll(async () => {
   secondClient = apiClient(t.baseUrl, second.token)
   worker = apiClient(t.baseUrl, t.north.users['social-worker'].token)
   for (const name of ['Ash', 'Birch', 'Cedar', 'Damson']) {
-    childIds.push(await lookedAfterChild(t, worker, 'north', { startedOn: '2025-06-02', givenNames: name }))
+    const childId = await lookedAfterChild(t, worker, 'north', { startedOn: '2025-06-02', givenNames: name })
+    childIds.push(childId)
+    // The child's network answers the life story question on the audit form.
+    const lifeStory = await worker.post(`/api/v1/children/${childId}/network/life-story-work`, {
+      kind: 'life-story-book',
+      owner: 'Sam Worker',
+      dueOn: '2026-06-30',
+      status: 'in-progress',
+    })
+    expect(lifeStory.status, JSON.stringify(lifeStory.body)).toBe(201)
   }
 })
 afterAll(async () => {
@@ -121,12 +130,19 @@ describe('an audit round', () => {
     const round = await lead.get<RoundBody>(`/api/v1/audit-rounds/${roundId}`)
     const mine = round.body.cases.find(c => c.auditorId === leadUser.id && c.moderatorId !== null)!
     const path = `/api/v1/audit-rounds/${roundId}/cases/${mine.caseId}`
-    const view = await lead.get<{ facts: { id: string; answer: string; domain: string }[] }>(path)
+    const view = await lead.get<{ facts: { id: string; answer: string; domain: string; detail: string }[] }>(path)
     expect(view.status).toBe(200)
     const facts = new Map(view.body.facts.map(f => [f.id, f]))
     expect(facts.get('plan-by-second-review')?.domain).toBe('plans')
-    expect(facts.get('together-or-apart-assessment')?.answer).toBe('not-recorded')
-    expect(facts.get('life-story-work')?.answer).toBe('not-recorded')
+    // Facts from the child's network: no brothers or sisters recorded; the life story book is under way.
+    expect(facts.get('together-or-apart-assessment')).toMatchObject({
+      answer: 'not-applicable',
+      detail: 'No brothers or sisters are recorded.',
+    })
+    expect(facts.get('life-story-work')).toMatchObject({
+      answer: 'yes',
+      detail: 'Life story book: in progress, due 2026-06-30.',
+    })
     // The moderator may view but not grade it.
     expect((await secondClient.put(`${path}/audit`, { domains: {} }, ifMatch(0))).status).toBe(404)
     const draft = await lead.put(`${path}/audit`, { domains: { assessment: { grade: 'good' } } }, ifMatch(0))

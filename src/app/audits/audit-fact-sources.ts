@@ -1,13 +1,13 @@
 /**
  * Pluggable sources of audit facts the core record does not hold. Each source is asked for a child's facts and may
- * answer a built-in question better (same id) or add its own. Today the Together-or-Apart assessment and life story
- * work are not recorded in this system, so their sources say so honestly; the child's-network work (siblings,
- * Together-or-Apart, life story) registers real sources with {@link registerAuditFactSource} and the form shows them
- * without change.
+ * answer a built-in question better (same id) or add its own. The child's network answers the Together-or-Apart
+ * and life story questions from what is recorded there; another source (a case-management system's, say) can be
+ * added with {@link registerAuditFactSource} and the form shows its facts without change.
  */
 import type { Tx } from '../../db/client.ts'
-import { notRecordedHere, type AuditFact } from '../../domain/audits/audit-facts.ts'
+import type { AuditFact } from '../../domain/audits/audit-facts.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { NETWORK_AUDIT_FACTS } from '../network/network-audit-facts.ts'
 
 export interface AuditFactSource {
   /** A name for the source, unique among sources. */
@@ -16,20 +16,7 @@ export interface AuditFactSource {
   readonly factsFor: (tx: Tx, childId: string, today: CalendarDay) => Promise<readonly AuditFact[]>
 }
 
-const NOT_YET_RECORDED: AuditFactSource = {
-  name: 'not-recorded-in-this-system',
-  factsFor: () =>
-    Promise.resolve([
-      notRecordedHere(
-        'together-or-apart-assessment',
-        'siblings',
-        'Where brothers or sisters live apart, was a Together-or-Apart assessment completed?',
-      ),
-      notRecordedHere('life-story-work', 'stability', 'Has life story work started?'),
-    ]),
-}
-
-const sources: AuditFactSource[] = [NOT_YET_RECORDED]
+const sources: AuditFactSource[] = [NETWORK_AUDIT_FACTS]
 
 /**
  * Adds a source (or replaces one of the same name). A source registered later wins for a fact id both answer.

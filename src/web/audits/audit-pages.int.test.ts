@@ -89,7 +89,7 @@ describe('the case-file audit pages', () => {
         .map((_i, e) => page.$(e).text().trim())
         .get(),
     ).toEqual(expect.arrayContaining(['Assessment', 'Decision making', 'Permanence']))
-    expect(page.html).toContain('Not recorded in this system')
+    expect(page.$('main').text()).toContain('Source: Child’s network: life story work')
     expect(page.html).toContain('Was there a permanence plan by the second review?')
     const incomplete = await lead.submit(
       page,
