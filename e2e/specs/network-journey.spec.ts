@@ -135,6 +135,25 @@ describe.skipIf(!hasChromium)('the child’s network', () => {
       const familyTime = await page.locator('main').textContent()
       expect(familyTime).toContain('With Tobias Example-Uncle')
       expect(familyTime).toContain('Scored a goal')
+
+      // Correct the session with a reason; the page to remove a record made in error refuses no reason.
+      await page.getByRole('link', { name: 'Correct the session on 24 January 2026' }).click()
+      await verifyOnPage(page, /^Correct this record: record a family time session$/, js)
+      await page
+        .getByLabel('The child’s experience', { exact: true })
+        .fill('Scored a goal and talked about it all week; asked to go again')
+      await page.getByLabel('Why are you correcting this record?').fill('Part of what the child said was left out.')
+      await press(page, 'Save the correction', /^Family time$/, js)
+      expect(await page.locator('main').textContent()).toContain('asked to go again')
+      await page.getByRole('link', { name: 'Correct the session on 24 January 2026' }).click()
+      await verifyOnPage(page, /^Correct this record: record a family time session$/, js)
+      await page.getByRole('link', { name: 'remove the record' }).click()
+      await verifyOnPage(page, /^Remove a record made in error$/, js)
+      await press(page, 'Remove the record', /^Remove a record made in error$/, js)
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+        'Enter why the record is being removed',
+      )
+      await openTab(page, 'Family time', /^Family time$/, js)
       await saveScreenshot(page, 'family-time')
       await signOut(page, js)
 

@@ -1,7 +1,8 @@
 /**
  * The network pages over real HTTP, as a browser without JavaScript: map a relative (with an error first, answers
  * kept), see the genogram (SVG with no inline styles) and its table, record a family group conference, plan family
- * time and record a session, suspend it under the 7-day rule, and the manager's list of split sibling groups.
+ * time and record a session, suspend it under the 7-day rule, correct records with a reason and remove one made in
+ * error, and the manager's list of split sibling groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lookedAfterChild, movableClock } from '../../http/testing/planning-fixtures.ts'
@@ -142,6 +143,77 @@ describe('the network pages', () => {
     const overdue = page.$('caption:contains("Overdue and due soon")').parent().text()
     expect(overdue).toContain('Words and pictures explanation')
     expect(overdue).toContain('(LSW)')
+  })
+
+  it('corrects life story work with a reason, keeping the earlier version in the history', async () => {
+    const network = await worker.get(`/children/${childId}/network`)
+    const link = network.$('a:contains("Correct the words and pictures explanation")').attr('href')!
+    expect(link).toMatch(/\/network\/life-story-work\/[0-9a-f-]+\/change$/)
+    const form = await worker.get(link)
+    expect(form.$('h1').text().trim()).toBe('Correct this record: add life story work')
+    expect(form.$('input[name="owner"]').val()).toBe('Sam Worker')
+    expect(form.$('input[name="dueOn[day]"], input[name="dueOn-day"]').val()).toBe('1')
+    const noReason = await worker.submit(form, { 'dueOn-month': '3' })
+    expect(noReason.status).toBe(400)
+    expect(errorsOf(noReason)).toEqual(['Enter why you are correcting this record'])
+    expect(noReason.$('input[name="dueOn-month"]').val()).toBe('3')
+    const saved = await worker.submit(noReason, { correctionReason: 'The due date was typed wrongly.' })
+    expect(saved.status, errorsOf(saved).join()).toBe(303)
+    const after = await worker.get(`/children/${childId}/network`)
+    expect(after.$('#life-story ~ table').first().text()).toContain('1 March 2026')
+    const recordId = link.split('/').at(-2)!
+    const history = await t.db.query<{ version: number; due: string; reason: string | null }>(
+      `SELECT version, data->>'due_on' AS due, change_reason AS reason FROM record_versions
+        WHERE table_name = 'life_story_work' AND record_id = $1 ORDER BY version`,
+      [recordId],
+    )
+    expect(history).toEqual([
+      { version: 1, due: '2026-01-01', reason: 'Recorded' },
+      { version: 2, due: '2026-03-01', reason: 'The due date was typed wrongly.' },
+    ])
+    // A record of this child is not found under another child's address.
+    expect((await worker.get(link.replace(childId, sisterId))).status).toBe(404)
+  })
+
+  it('corrects a suspension of family time without mixing its own reason with the reason for the correction', async () => {
+    const page = await worker.get(`/children/${childId}/family-time`)
+    const form = await worker.get(page.$('a:contains("the suspension from 11 January 2026")').attr('href')!)
+    expect(form.$('textarea[name="reason"]').val()).toBe('Safeguarding concern being investigated')
+    const saved = await worker.submit(form, {
+      'resumedOn-day': '12',
+      'resumedOn-month': '1',
+      'resumedOn-year': '2026',
+      correctionReason: 'Family time resumed today; it was not recorded.',
+    })
+    expect(saved.status, errorsOf(saved).join()).toBe(303)
+    const [row] = await t.db.query<{ reason: string; resumed: string }>(
+      `SELECT reason, resumed_on::text AS resumed FROM family_time_suspensions WHERE child_id = $1`,
+      [childId],
+    )
+    expect(row).toEqual({ reason: 'Safeguarding concern being investigated', resumed: '2026-01-12' })
+    const after = await worker.get(`/children/${childId}/family-time`)
+    expect(after.$('main').text()).toContain('resumed 12 January 2026')
+  })
+
+  it('removes a family meeting recorded in error, with the reason, and keeps it in the history', async () => {
+    const network = await worker.get(`/children/${childId}/network`)
+    const form = await worker.get(
+      network.$('#family-meetings ~ .govuk-summary-card a:contains("Correct")').attr('href')!,
+    )
+    const confirm = await worker.get(form.$('a:contains("remove the record")').attr('href')!)
+    expect(confirm.$('h1').text().trim()).toBe('Remove a record made in error')
+    const noReason = await worker.submit(confirm, {})
+    expect(noReason.status).toBe(400)
+    expect(errorsOf(noReason)).toEqual(['Enter why the record is being removed'])
+    const removed = await worker.submit(noReason, { reason: 'Recorded for the wrong child.' })
+    expect(removed.status, errorsOf(removed).join()).toBe(303)
+    const after = await worker.get(`/children/${childId}/network`)
+    expect(after.$('main').text()).toContain('No family network meeting is recorded.')
+    const [row] = await t.db.query<{ voided: boolean; reason: string }>(
+      `SELECT voided_at IS NOT NULL AS voided, void_reason AS reason FROM family_meetings WHERE child_id = $1`,
+      [childId],
+    )
+    expect(row).toEqual({ voided: true, reason: 'Recorded for the wrong child.' })
   })
 
   it('shows the manager every sibling group split without an assessment', async () => {

@@ -7,9 +7,12 @@
  * keep every answer on error.
  */
 import type { FastifyRequest } from 'fastify'
-import type { z } from 'zod'
+import { ZodError, type z } from 'zod'
 import { addCareRecordFact } from '../../app/children/add-care-record-fact.ts'
 import { addNetworkRecord } from '../../app/network/add-network-record.ts'
+import { changeNetworkRecord } from '../../app/network/change-network-record.ts'
+import { voidNetworkRecord } from '../../app/network/void-network-record.ts'
+import { loadChildNetworkRecord } from '../../app/network/network-support.ts'
 import { listSplitSiblingGroups } from '../../app/network/list-split-sibling-groups.ts'
 import { viewChildNetwork, type ChildNetworkView } from '../../app/network/view-child-network.ts'
 import { authoriseChild, type Operation } from '../../app/shared/run-operation.ts'
@@ -26,6 +29,7 @@ import {
   LIFE_STORY_STATUSES,
   NETWORK_CREATE_SCHEMAS,
   NETWORK_FIELD_LABELS,
+  NETWORK_UPDATE_SCHEMAS,
   OFFER_KINDS,
   SESSION_OUTCOMES,
   SUPERVISION_LEVELS,
@@ -38,15 +42,17 @@ import { childHeaderView } from '../plans/child-header.view-model.ts'
 import {
   collectRefusal,
   ErrorList,
+  formVersion,
   group,
   list,
   nestedForm,
   readDate,
   rows,
   text,
+  toFormDate,
   type FormObject,
 } from '../plans/form-data.ts'
-import { childIdOf } from '../plans/page-support.ts'
+import { childIdOf, idParam } from '../plans/page-support.ts'
 import { PageWithErrors, type PageResult, type WebPage } from '../web-route.ts'
 import { ecomapSvg, genogramSvg, isOnGenogram, type DrawnPerson } from './network-drawings.ts'
 
@@ -54,6 +60,8 @@ export const networkPaths = {
   network: (childId: string) => `/children/${childId}/network`,
   familyTime: (childId: string) => `/children/${childId}/family-time`,
   form: (childId: string, form: string) => `/children/${childId}/network/${form}/new`,
+  change: (childId: string, form: string, id: string) => `/children/${childId}/network/${form}/${id}/change`,
+  remove: (childId: string, form: string, id: string) => `/children/${childId}/network/${form}/${id}/remove`,
   splitSiblings: () => '/sibling-groups/split',
 } as const
 
@@ -160,6 +168,7 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
       })),
       siblings,
       familyMeetings: [...view.familyMeetings].reverse().map(m => ({
+        changeHref: networkPaths.change(childId, 'family-meetings', m.id),
         kind: FAMILY_MEETING_KINDS[m.kind as keyof typeof FAMILY_MEETING_KINDS],
         heldOn: m.heldOn,
         attendees: [
@@ -176,6 +185,7 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
         familyPlan: m.familyPlan ?? '',
       })),
       assessments: view.kinshipAssessments.map(a => ({
+        changeHref: networkPaths.change(childId, 'kinship-assessments', a.id),
         person: personNameOf(view, a.personId as string),
         kind: KINSHIP_ASSESSMENT_KINDS[a.kind as keyof typeof KINSHIP_ASSESSMENT_KINDS],
         startedOn: a.startedOn,
@@ -190,6 +200,7 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
       })),
       connectedClock: [timescale('CON-01'), timescale('CON-02')].filter(i => i !== null && i.dueOn !== null),
       sgoNotices: view.sgoNotices.map(n => ({
+        changeHref: networkPaths.change(childId, 'sgo-notices', n.id),
         person: personNameOf(view, n.personId as string),
         givenOn: n.givenOn,
         earliestApplicationOn: n.earliestApplicationOn,
@@ -210,6 +221,7 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
           })),
         })),
       lifeStory: view.lifeStory.map(item => ({
+        changeHref: networkPaths.change(childId, 'life-story-work', item.id),
         kind: LIFE_STORY_KINDS[item.kind as keyof typeof LIFE_STORY_KINDS],
         owner: item.owner,
         dueOn: item.dueOn,
@@ -238,6 +250,7 @@ function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult 
       childHeader: child,
       pageTitle: `Family time – ${child.name}`,
       plans: view.familyTime.map(f => ({
+        changeHref: networkPaths.change(childId, 'family-time-plans', f.plan.id),
         withName: f.withName,
         mode: FAMILY_TIME_MODES[f.plan.mode as keyof typeof FAMILY_TIME_MODES],
         frequency: `${String(f.plan.sessionsPerPeriod)} ${f.plan.sessionsPerPeriod === 1 ? 'time' : 'times'} ${FAMILY_TIME_PERIODS[f.plan.period as keyof typeof FAMILY_TIME_PERIODS]}`,
@@ -259,12 +272,14 @@ function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult 
             .join(', '),
         })),
         sessions: [...f.sessions].reverse().map(s => ({
+          changeHref: networkPaths.change(childId, 'family-time-sessions', s.id),
           occurredOn: s.occurredOn,
           outcome: SESSION_OUTCOMES[s.outcome as keyof typeof SESSION_OUTCOMES],
           cancelledBy: s.cancelledBy ? CANCELLED_BY[s.cancelledBy as keyof typeof CANCELLED_BY] : '',
           childExperience: s.childExperience ?? '',
         })),
         suspensions: f.suspensions.map(s => ({
+          changeHref: networkPaths.change(childId, 'family-time-suspensions', s.id),
           suspendedOn: s.suspendedOn,
           resumedOn: s.resumedOn,
           reason: s.reason,
@@ -298,6 +313,8 @@ interface FormSpec {
   readonly save: (op: Operation, childId: string, input: Record<string, unknown>) => Promise<unknown>
   readonly schema: z.ZodType
   readonly back: (childId: string) => string
+  /** Fields the form does not show, kept from the stored record when it is corrected. */
+  readonly keep?: readonly string[]
 }
 
 function day(form: FormObject, name: string, label: string, errors: ErrorList): string | null {
@@ -433,6 +450,7 @@ const FORMS: readonly FormSpec[] = [
     save: networkRecord('kinship-assessments'),
     schema: NETWORK_CREATE_SCHEMAS['kinship-assessments'],
     back: networkPaths.network,
+    keep: ['untilReviewOutcome'],
   },
   {
     form: 'sgo-notices',
@@ -529,6 +547,7 @@ const FORMS: readonly FormSpec[] = [
     save: networkRecord('family-time-plans'),
     schema: NETWORK_CREATE_SCHEMAS['family-time-plans'],
     back: networkPaths.familyTime,
+    keep: ['endedOn'],
   },
   {
     form: 'family-time-sessions',
@@ -649,6 +668,209 @@ function formPages(spec: FormSpec): WebPage[] {
   ]
 }
 
+// Corrections ------------------------------------------------------------------------------------------------------
+
+/**
+ * Network records a user corrects or removes from the web. A Together-or-Apart assessment is not among them: a new
+ * assessment of the pair supersedes the last (the latest wins), and the API corrects one recorded in error.
+ */
+const CORRECTABLE = FORMS.filter(
+  (spec): spec is FormSpec & { form: Exclude<NetworkKind, 'sibling-assessments'> } =>
+    spec.form !== 'people' && spec.form !== 'sibling-assessments',
+)
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+const NOT_FIELDS = new Set(['id', 'version', 'childId', 'createdAt'])
+
+/**
+ * A stored record as the values of its form: days as day, month and year; numbers as text; nested rows alike.
+ * @param value - the record or one of its values
+ * @returns the form's values
+ */
+function recordToForm(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return ISO_DAY.test(value) ? toFormDate(value) : value
+  }
+  if (typeof value === 'number') {
+    return String(value)
+  }
+  if (value === null || value === undefined) {
+    return ''
+  }
+  if (Array.isArray(value)) {
+    return value.map(recordToForm)
+  }
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !NOT_FIELDS.has(key))
+        .map(([key, v]) => [key, recordToForm(v)]),
+    )
+  }
+  return value
+}
+
+async function storedRecord(op: Operation, kind: NetworkKind, childId: string, request: FastifyRequest) {
+  return loadChildNetworkRecord(op, childId, kind, idParam(request, 'recordId'))
+}
+
+function correctionPage(
+  spec: FormSpec,
+  view: ChildNetworkView,
+  today: CalendarDay,
+  recordId: string,
+  values: FormObject,
+  errors = new ErrorList(),
+): PageResult {
+  const page = formPage(spec, view, today, values, errors)
+  const title = `Correct this record: ${spec.title.charAt(0).toLowerCase()}${spec.title.slice(1)}`
+  return {
+    ...page,
+    context: {
+      ...page.context,
+      pageTitle: `${title} – ${childHeaderView(view.child, today).name}`,
+      title,
+      correcting: true,
+      action: networkPaths.change(view.child.id, spec.form, recordId),
+      removeHref: networkPaths.remove(view.child.id, spec.form, recordId),
+    },
+  }
+}
+
+function removePage(
+  spec: FormSpec,
+  view: ChildNetworkView,
+  today: CalendarDay,
+  recordId: string,
+  values: FormObject,
+  errors = new ErrorList(),
+): PageResult {
+  const child = childHeaderView(view.child, today)
+  return {
+    template: 'network/remove.njk',
+    context: {
+      childHeader: child,
+      childTab: spec.tab,
+      pageTitle: `Remove a record made in error – ${child.name}`,
+      what: spec.title.replace(/^(Add|Record|Plan|Suspend) /, ''),
+      action: networkPaths.remove(view.child.id, spec.form, recordId),
+      cancelHref: networkPaths.change(view.child.id, spec.form, recordId),
+      values,
+      errors: errors.all,
+      fieldErrors: errors.byField,
+    },
+  }
+}
+
+function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
+  const kind = spec.form
+  const base = `/children/:childId/network/${kind}/:recordId`
+  return [
+    {
+      method: 'GET',
+      url: `${base}/change`,
+      policy: 'child:edit',
+      audit: 'NETWORK_FORM_VIEWED',
+      handle: async (op, request) => {
+        const childId = childIdOf(request)
+        await authoriseChild(op, childId, 'child:edit')
+        const row = await storedRecord(op, kind, childId, request)
+        const values = { ...(recordToForm(row) as FormObject), version: String(row.version) }
+        return correctionPage(spec, await viewChildNetwork(op, childId), op.today, row.id, values)
+      },
+    },
+    {
+      method: 'POST',
+      url: `${base}/change`,
+      policy: 'child:edit',
+      audit: 'NETWORK_RECORD_CHANGED',
+      handle: async (op, request) => {
+        const childId = childIdOf(request)
+        await authoriseChild(op, childId, 'child:edit')
+        const row = await storedRecord(op, kind, childId, request)
+        const view = await viewChildNetwork(op, childId)
+        const form = nestedForm(request)
+        const errors = new ErrorList()
+        const fields = spec.read(form, errors, view)
+        for (const key of spec.keep ?? []) {
+          fields[key] = row[key]
+        }
+        const why = text(form.correctionReason)
+        if (why === '') {
+          errors.add('correctionReason', 'Enter why you are correcting this record')
+        } else if (why.length < 3 || why.length > 500) {
+          errors.add('correctionReason', 'The reason must be between 3 and 500 characters')
+        }
+        // A suspension's own reason is a field; the reason for correcting it is `changeReason` (the API's names).
+        const reasonKey = kind === 'family-time-suspensions' ? 'changeReason' : 'reason'
+        const parsed = NETWORK_UPDATE_SCHEMAS[kind].safeParse({ ...fields, [reasonKey]: why })
+        if (!parsed.success) {
+          // The reason for the correction was checked above, under its own field.
+          const issues = parsed.error.issues.filter(issue => issue.path[0] !== reasonKey)
+          errors.addSchemaErrors(new ZodError(issues), { ...NETWORK_FIELD_LABELS })
+        }
+        const page = () => correctionPage(spec, view, op.today, row.id, form, errors)
+        if (errors.isEmpty && parsed.success) {
+          try {
+            await changeNetworkRecord(op, childId, kind, row.id, formVersion(form, 'version'), parsed.data as never)
+            return { redirect: spec.back(childId) }
+          } catch (error) {
+            throw new PageWithErrors(page(), collectRefusal(error, errors, STALE))
+          }
+        }
+        throw new PageWithErrors(page())
+      },
+    },
+    {
+      method: 'GET',
+      url: `${base}/remove`,
+      policy: 'child:edit',
+      audit: 'NETWORK_FORM_VIEWED',
+      handle: async (op, request) => {
+        const childId = childIdOf(request)
+        await authoriseChild(op, childId, 'child:edit')
+        const row = await storedRecord(op, kind, childId, request)
+        return removePage(spec, await viewChildNetwork(op, childId), op.today, row.id, {
+          version: String(row.version),
+        })
+      },
+    },
+    {
+      method: 'POST',
+      url: `${base}/remove`,
+      policy: 'child:edit',
+      audit: 'NETWORK_RECORD_VOIDED',
+      handle: async (op, request) => {
+        const childId = childIdOf(request)
+        await authoriseChild(op, childId, 'child:edit')
+        const row = await storedRecord(op, kind, childId, request)
+        const form = nestedForm(request)
+        const errors = new ErrorList()
+        const why = text(form.reason)
+        if (why.length < 3 || why.length > 500) {
+          errors.add(
+            'reason',
+            why === '' ? 'Enter why the record is being removed' : 'The reason must be between 3 and 500 characters',
+          )
+        }
+        if (errors.isEmpty) {
+          try {
+            await voidNetworkRecord(op, childId, kind, row.id, formVersion(form, 'version'), why)
+            return { redirect: spec.back(childId) }
+          } catch (error) {
+            const outcome = collectRefusal(error, errors, STALE)
+            throw new PageWithErrors(
+              removePage(spec, await viewChildNetwork(op, childId), op.today, row.id, form, errors),
+              outcome,
+            )
+          }
+        }
+        throw new PageWithErrors(removePage(spec, await viewChildNetwork(op, childId), op.today, row.id, form, errors))
+      },
+    },
+  ]
+}
+
 async function showNetwork(op: Operation, request: FastifyRequest): Promise<PageResult> {
   return networkPage(await viewChildNetwork(op, childIdOf(request)), op.today)
 }
@@ -694,6 +916,7 @@ export const networkPages: readonly WebPage[] = [
     handle: showFamilyTime,
   },
   ...FORMS.flatMap(formPages),
+  ...CORRECTABLE.flatMap(correctionPages),
   {
     method: 'GET',
     url: '/sibling-groups/split',
