@@ -359,13 +359,24 @@ function readMeetingEdit(form: FormObject, view: MeetingView, errors: ErrorList)
   return parsed
 }
 
-async function saveMeeting(op: Operation, request: FastifyRequest): Promise<PageResult> {
+/**
+ * What every post of the recorder starts from: the child (authorised to record meetings), the meeting as loaded,
+ * and the submitted form with the row version it was loaded at.
+ * @param op - the operation
+ * @param request - the request
+ * @returns the child, meeting, view, form and row version
+ */
+async function recorderPost(op: Operation, request: FastifyRequest) {
   const childId = childIdOf(request)
   const meetingId = idParam(request, 'meetingId')
   await authoriseChild(op, childId, 'meeting:record')
   const view = await viewMeeting(op, childId, meetingId)
   const form = nestedForm(request)
-  const rowVersion = formVersion(form)
+  return { childId, meetingId, view, form, rowVersion: formVersion(form) }
+}
+
+async function saveMeeting(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const { childId, meetingId, view, form, rowVersion } = await recorderPost(op, request)
   const action = formAction(form)
   if (changeMeetingRows(form, action)) {
     return recorderPage(view, op.today, form, rowVersion)
@@ -407,12 +418,7 @@ async function showCorrection(op: Operation, request: FastifyRequest): Promise<P
  * @returns a redirect to the corrected meeting, or the form again with what is wrong
  */
 async function saveCorrection(op: Operation, request: FastifyRequest): Promise<PageResult> {
-  const childId = childIdOf(request)
-  const meetingId = idParam(request, 'meetingId')
-  await authoriseChild(op, childId, 'meeting:record')
-  const view = await viewMeeting(op, childId, meetingId)
-  const form = nestedForm(request)
-  const rowVersion = formVersion(form)
+  const { childId, meetingId, view, form, rowVersion } = await recorderPost(op, request)
   const page = (errors = new ErrorList()) =>
     recorderPage(view, op.today, form, rowVersion, errors, 'correct', op.actor.role)
   if (changeMeetingRows(form, formAction(form))) {

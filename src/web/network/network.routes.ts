@@ -710,8 +710,17 @@ function recordToForm(value: unknown): unknown {
   return value
 }
 
-async function storedRecord(op: Operation, kind: NetworkKind, childId: string, request: FastifyRequest) {
-  return loadChildNetworkRecord(op, childId, kind, idParam(request, 'recordId'))
+/**
+ * The child (authorised to edit) and the record of theirs the address names.
+ * @param op - the operation
+ * @param kind - the kind of record
+ * @param request - the request
+ * @returns the child's id and the record
+ */
+async function authorisedRecord(op: Operation, kind: NetworkKind, request: FastifyRequest) {
+  const childId = childIdOf(request)
+  await authoriseChild(op, childId, 'child:edit')
+  return { childId, row: await loadChildNetworkRecord(op, childId, kind, idParam(request, 'recordId')) }
 }
 
 function correctionPage(
@@ -772,9 +781,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
       policy: 'child:edit',
       audit: 'NETWORK_FORM_VIEWED',
       handle: async (op, request) => {
-        const childId = childIdOf(request)
-        await authoriseChild(op, childId, 'child:edit')
-        const row = await storedRecord(op, kind, childId, request)
+        const { childId, row } = await authorisedRecord(op, kind, request)
         const values = { ...(recordToForm(row) as FormObject), version: String(row.version) }
         return correctionPage(spec, await viewChildNetwork(op, childId), op.today, row.id, values)
       },
@@ -785,9 +792,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
       policy: 'child:edit',
       audit: 'NETWORK_RECORD_CHANGED',
       handle: async (op, request) => {
-        const childId = childIdOf(request)
-        await authoriseChild(op, childId, 'child:edit')
-        const row = await storedRecord(op, kind, childId, request)
+        const { childId, row } = await authorisedRecord(op, kind, request)
         const view = await viewChildNetwork(op, childId)
         const form = nestedForm(request)
         const errors = new ErrorList()
@@ -827,9 +832,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
       policy: 'child:edit',
       audit: 'NETWORK_FORM_VIEWED',
       handle: async (op, request) => {
-        const childId = childIdOf(request)
-        await authoriseChild(op, childId, 'child:edit')
-        const row = await storedRecord(op, kind, childId, request)
+        const { childId, row } = await authorisedRecord(op, kind, request)
         return removePage(spec, await viewChildNetwork(op, childId), op.today, row.id, {
           version: String(row.version),
         })
@@ -841,9 +844,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
       policy: 'child:edit',
       audit: 'NETWORK_RECORD_VOIDED',
       handle: async (op, request) => {
-        const childId = childIdOf(request)
-        await authoriseChild(op, childId, 'child:edit')
-        const row = await storedRecord(op, kind, childId, request)
+        const { childId, row } = await authorisedRecord(op, kind, request)
         const form = nestedForm(request)
         const errors = new ErrorList()
         const why = text(form.reason)
