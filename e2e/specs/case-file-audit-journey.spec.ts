@@ -79,13 +79,26 @@ describe.skipIf(!hasChromium).each([
       await saveScreenshot(page, 'audit-round')
     }
 
+    // The lead may reassign a case; the page refuses no reason (checked by axe with its error), then back.
+    await page
+      .locator('tbody tr')
+      .first()
+      .getByRole('link', { name: /^Reassign/ })
+      .click()
+    await verifyOnPage(page, /^Reassign the case$/, js)
+    await page.getByRole('button', { name: 'Reassign the case' }).click()
+    await verifyOnPage(page, /^Reassign the case$/, js)
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why the case is being reassigned')
+    await page.getByRole('link', { name: 'Cancel' }).click()
+    await verifyOnPage(page, new RegExp(`^${title}$`), js)
+
     // The lead is the auditor of the first child: grade every domain, with the facts shown under each.
     const firstRow = page
       .locator('tbody tr')
       .filter({ has: page.locator('td:nth-child(2)', { hasText: /^\s*Quality assurance auditor \(demo\)\s*$/ }) })
       .first()
-    const childName = ((await firstRow.locator('a').textContent()) ?? '').trim()
-    await firstRow.locator('a').click()
+    const childName = ((await firstRow.locator('td:first-child a').textContent()) ?? '').trim()
+    await firstRow.locator('td:first-child a').click()
     await verifyOnPage(page, new RegExp(`^${childName}`), js)
     expect(await page.getByText('Was there a permanence plan by the second review?').count()).toBe(1)
     expect(await page.getByText('Has life story work started?').count()).toBe(1)

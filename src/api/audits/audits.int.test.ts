@@ -239,6 +239,60 @@ describe('an audit round', () => {
     ).toBe(422)
   })
 
+  it('lets the lead reassign a case, with a reason, moving who may see the child with it', async () => {
+    const third = await addAuditor(t, 'north', 'Third Auditor')
+    const thirdClient = apiClient(t.baseUrl, third.token)
+    const round = await lead.get<RoundBody & { cases: { caseVersion: number }[] }>(`/api/v1/audit-rounds/${roundId}`)
+    const theirs = round.body.cases.find(c => c.auditorId === second.id)!
+    const submitted = round.body.cases.find(c => c.auditorId === leadUser.id && c.moderatorId !== null)!
+    const reassign = (caseId: string, body: object, version: number, client = lead) =>
+      client.post<ErrorBody & { version: number }>(
+        `/api/v1/audit-rounds/${roundId}/cases/${caseId}/reassign`,
+        body,
+        ifMatch(version),
+      )
+    expect((await thirdClient.get(`/api/v1/children/${theirs.childId}`)).status).toBe(404)
+    // Only the lead; the reason, a real auditor, two different people, and an audit not yet submitted.
+    expect((await reassign(theirs.caseId, { auditorId: third.id, reason: 'Leave' }, 1, secondClient)).status).toBe(404)
+    const refused = await reassign(theirs.caseId, { auditorId: t.north.users['social-worker'].id }, 1)
+    expect(refused.status).toBe(422)
+    expect(codesOf(refused.body)).toEqual(['not-an-auditor', 'reassign-reason-missing'])
+    const same = await reassign(theirs.caseId, { auditorId: third.id, moderatorId: third.id, reason: 'Leave' }, 1)
+    expect(codesOf(same.body)).toEqual(['moderator-is-auditor'])
+    const afterSubmission = await reassign(
+      submitted.caseId,
+      { auditorId: third.id, moderatorId: null, reason: 'Leave' },
+      1,
+    )
+    expect(codesOf(afterSubmission.body)).toEqual(['submitted-cannot-reassign', 'submitted-cannot-reassign'])
+    expect((await reassign(theirs.caseId, { auditorId: third.id, reason: 'Leave' }, 7)).status).toBe(412)
+
+    const moved = await reassign(
+      theirs.caseId,
+      { auditorId: third.id, moderatorId: theirs.moderatorId, reason: 'Second Auditor is on leave until April' },
+      1,
+    )
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    expect(moved.body.version).toBe(2)
+    expect((await thirdClient.get(`/api/v1/children/${theirs.childId}`)).status).toBe(200)
+    expect((await secondClient.get(`/api/v1/children/${theirs.childId}`)).status).toBe(404)
+    const [history] = await t.db.query<{ reason: string; auditor: string }>(
+      `SELECT change_reason AS reason, data->>'auditor_id' AS auditor FROM record_versions
+        WHERE table_name = 'audit_cases' AND record_id = $1 AND version = 2`,
+      [theirs.caseId],
+    )
+    expect(history).toEqual({ reason: 'Second Auditor is on leave until April', auditor: third.id })
+
+    // Back to the second auditor on their return (the round's later tests rely on their case).
+    const back = await reassign(
+      theirs.caseId,
+      { auditorId: second.id, moderatorId: theirs.moderatorId, reason: 'Back from leave' },
+      2,
+    )
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    expect((await thirdClient.get(`/api/v1/children/${theirs.childId}`)).status).toBe(404)
+  })
+
   it('closes with a reason when cases are outstanding, ending the auditors’ access to the children', async () => {
     const round = await lead.get<RoundBody>(`/api/v1/audit-rounds/${roundId}`)
     const secondCase = round.body.cases.find(c => c.auditorId === second.id)!
@@ -328,6 +382,7 @@ describe('an audit round', () => {
         'AUDIT_ACTIONS_VIEWED',
         'AUDIT_ACTION_UPDATED',
         'AUDIT_ROUND_CLOSED',
+        'AUDIT_CASE_REASSIGNED',
         'LEARNING_BRIEF_VIEWED',
         'LEARNING_BRIEF_EXPORTED',
       ]),

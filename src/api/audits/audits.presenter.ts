@@ -16,6 +16,7 @@ export function presentRound(view: RoundView) {
     isLead: view.isLead,
     cases: view.cases.map(c => ({
       caseId: c.auditCase.id,
+      caseVersion: c.auditCase.version,
       childId: c.auditCase.childId,
       childName: c.child.name,
       localCaseNumber: c.child.localCaseNumber,

@@ -10,6 +10,7 @@ import { createAuditRound } from '../../app/audits/create-audit-round.ts'
 import { exportLearningBriefDocument } from '../../app/audits/export-learning-brief-document.ts'
 import { listAuditRounds } from '../../app/audits/list-audit-rounds.ts'
 import { listChildAuditActions } from '../../app/audits/list-child-audit-actions.ts'
+import { reassignAuditCase } from '../../app/audits/reassign-audit-case.ts'
 import { saveAuditForm } from '../../app/audits/save-audit-form.ts'
 import { saveModeration } from '../../app/audits/save-moderation.ts'
 import { updateAuditAction } from '../../app/audits/update-audit-action.ts'
@@ -24,6 +25,7 @@ import {
   AuditRoundCreateSchema,
   CloseRoundSchema,
   ModerationFormSchema,
+  ReassignCaseSchema,
 } from '../../domain/audits/audit-schemas.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
 import { download } from '../plans/plans.routes.ts'
@@ -44,6 +46,8 @@ const LABELS = {
   childIds: { noun: 'the children to audit', name: 'Children', isChoice: true },
   ownerId: { noun: 'who owns the action', name: 'Owner', isChoice: true },
   dueOn: { noun: 'the date the action is due', name: 'Due date' },
+  auditorId: { noun: 'the auditor', name: 'Auditor', isChoice: true },
+  moderatorId: { noun: 'the moderator', name: 'Moderator', isChoice: true },
   description: { noun: 'what needs to be done', name: 'Action' },
 }
 
@@ -155,6 +159,23 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
         submit: body.submit,
         changeReason: body.changeReason,
       })
+      return { body: result, version: result.version }
+    },
+  }),
+  apiRoute({
+    method: 'POST',
+    url: `${BASE}/:roundId/cases/:caseId/reassign`,
+    summary:
+      'Give a case to another auditor or moderator, with the reason (the round’s lead; a submitted stage keeps its author; If-Match: the case’s version)',
+    tags: TAGS,
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_REASSIGNED',
+    params: CaseParamsSchema,
+    body: ReassignCaseSchema,
+    labels: LABELS,
+    needsVersion: true,
+    handle: async (op, { params, body, version }) => {
+      const result = await reassignAuditCase(op, params.roundId, params.caseId, version, body)
       return { body: result, version: result.version }
     },
   }),

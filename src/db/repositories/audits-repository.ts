@@ -224,6 +224,73 @@ export async function endRoundAssignments(tx: Tx, roundId: string, now: Date): P
     )
 }
 
+/**
+ * Gives a case to another auditor or moderator: the case's new version (the old one stays in the history with the
+ * reason set on the transaction), and the assignments that let people see the child follow — whoever leaves the case
+ * stops seeing the child through it, whoever joins starts.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param auditCase - the case as it stands
+ * @param expectedVersion - the version the user saw
+ * @param people - the new auditor and moderator
+ * @returns the outcome
+ */
+export async function reassignCaseRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  auditCase: AuditCase,
+  expectedVersion: number,
+  people: { readonly auditorId: string; readonly moderatorId: string | null },
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(auditCases)
+    .set({
+      auditorId: people.auditorId,
+      moderatorId: people.moderatorId,
+      version: expectedVersion + 1,
+      updatedAt: context.now,
+      updatedBy: context.userId,
+    })
+    .where(and(eq(auditCases.id, auditCase.id), eq(auditCases.version, expectedVersion), isNull(auditCases.voidedAt)))
+    .returning({ version: auditCases.version })
+  if (!updated[0]) {
+    const current = await loadCase(tx, auditCase.id)
+    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  }
+  const before = new Set([auditCase.auditorId, auditCase.moderatorId].filter((id): id is string => id !== null))
+  const after = new Set([people.auditorId, people.moderatorId].filter((id): id is string => id !== null))
+  const leaving = [...before].filter(id => !after.has(id))
+  const joining = [...after].filter(id => !before.has(id))
+  if (leaving.length > 0) {
+    await tx
+      .update(childAssignments)
+      .set({ endedAt: context.now })
+      .where(
+        and(
+          eq(childAssignments.kind, 'audit-round'),
+          eq(childAssignments.sourceId, auditCase.roundId),
+          eq(childAssignments.childId, auditCase.childId),
+          inArray(childAssignments.userId, leaving),
+          isNull(childAssignments.endedAt),
+        ),
+      )
+  }
+  if (joining.length > 0) {
+    await tx.insert(childAssignments).values(
+      joining.map(userId => ({
+        id: randomUUID(),
+        authorityId: context.authorityId,
+        childId: auditCase.childId,
+        userId,
+        kind: 'audit-round',
+        sourceId: auditCase.roundId,
+        startedAt: context.now,
+      })),
+    )
+  }
+  return { kind: 'updated', version: updated[0].version }
+}
+
 type CaseRow = typeof auditCases.$inferSelect
 
 function toCase(row: CaseRow): AuditCase {

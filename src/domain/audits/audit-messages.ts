@@ -25,4 +25,8 @@ export const AUDIT_ERROR_MESSAGES: Readonly<Record<AuditErrorCode, string>> = {
   'cases-outstanding': 'Some cases are not audited or moderated yet: enter why you are closing the round now',
   'previous-round-missing': 'Select a previous round from the list',
   'case-number-unknown': 'There is no child with the case number {caseNumbers}: check the case numbers',
+  'not-an-auditor': 'Select a quality assurance auditor from the list',
+  'submitted-cannot-reassign': 'This stage has been submitted, so the person who submitted it stays on the case',
+  'nothing-to-reassign': 'Select a different auditor or moderator',
+  'reassign-reason-missing': 'Enter why the case is being reassigned',
 }

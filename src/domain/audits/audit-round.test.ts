@@ -3,10 +3,13 @@ import { AUDIT_DOMAINS, isGoodOrBetter } from './audit-domains.ts'
 import {
   auditStatusOf,
   checkAuditForm,
+  checkReassignment,
   checkModeration,
   finalGrades,
   moderationStatusOf,
+  type AuditCase,
   type AuditJudgements,
+  type AuditRound,
   type GradingVersion,
 } from './audit-round.ts'
 
@@ -111,5 +114,50 @@ describe('moderation', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('reassigning a case', () => {
+  const round = { status: 'open' } as AuditRound
+  const auditCase: AuditCase = { id: 'k', version: 1, roundId: 'r', childId: 'c', auditorId: 'a', moderatorId: 'm' }
+  const facts = { auditorIds: new Set(['a', 'm', 'n']), auditSubmitted: false, moderationSubmitted: false }
+  const check = (input: object, overrides: Partial<typeof facts> = {}, r = round) =>
+    checkReassignment(
+      r,
+      auditCase,
+      { auditorId: 'a', moderatorId: 'm', reason: 'On leave', ...input },
+      {
+        ...facts,
+        ...overrides,
+      },
+    ).map(e => `${e.code}@${e.path.join('.')}`)
+
+  it.each([
+    ['a new auditor', { auditorId: 'n' }, {}, []],
+    ['a new moderator, or none', { moderatorId: null }, {}, []],
+    ['someone who is not an auditor', { auditorId: 'x' }, {}, ['not-an-auditor@auditorId']],
+    ['a moderator who is not an auditor', { moderatorId: 'x' }, {}, ['not-an-auditor@moderatorId']],
+    ['the auditor as moderator', { auditorId: 'm' }, {}, ['moderator-is-auditor@moderatorId']],
+    [
+      'a new auditor after the audit is submitted',
+      { auditorId: 'n' },
+      { auditSubmitted: true },
+      ['submitted-cannot-reassign@auditorId'],
+    ],
+    [
+      'a new moderator after the moderation is submitted',
+      { moderatorId: 'n' },
+      { moderationSubmitted: true },
+      ['submitted-cannot-reassign@moderatorId'],
+    ],
+    ['a new moderator after only the audit is submitted', { moderatorId: 'n' }, { auditSubmitted: true }, []],
+    ['no change', {}, {}, ['nothing-to-reassign@auditorId']],
+    ['no reason', { auditorId: 'n', reason: ' ' }, {}, ['reassign-reason-missing@reason']],
+  ])('%s', (_name, input, overrides, expected) => {
+    expect(check(input, overrides)).toEqual(expected)
+  })
+
+  it('is refused once the round is closed', () => {
+    expect(check({ auditorId: 'n' }, {}, { status: 'closed' } as AuditRound)).toEqual(['round-closed@'])
   })
 })

@@ -29,6 +29,10 @@ export type AuditErrorCode =
   | 'cases-outstanding'
   | 'previous-round-missing'
   | 'case-number-unknown'
+  | 'not-an-auditor'
+  | 'submitted-cannot-reassign'
+  | 'nothing-to-reassign'
+  | 'reassign-reason-missing'
 
 export type AuditError = DomainError<AuditErrorCode>
 
@@ -226,4 +230,61 @@ export function finalGrades(
     }
   }
   return grades
+}
+
+/** Who should audit and moderate a case instead, and why. */
+export interface CaseReassignment {
+  readonly auditorId: string
+  readonly moderatorId: string | null
+  readonly reason: string
+}
+
+/**
+ * Checks a reassignment of a case (an auditor on leave, a conflict of interest): the round is open; whoever is named
+ * is a quality assurance auditor; the moderator is someone else; a stage already submitted keeps its author (the
+ * grades are theirs); something changes; and there is a reason.
+ * @param round - the round
+ * @param auditCase - the case as it stands
+ * @param input - the new auditor and moderator, and why
+ * @param facts - the authority's quality assurance auditors, and which stages are submitted
+ * @returns what is wrong, if anything
+ */
+export function checkReassignment(
+  round: AuditRound,
+  auditCase: AuditCase,
+  input: CaseReassignment,
+  facts: {
+    readonly auditorIds: ReadonlySet<string>
+    readonly auditSubmitted: boolean
+    readonly moderationSubmitted: boolean
+  },
+): AuditError[] {
+  if (round.status !== 'open') {
+    return [domainError('round-closed', [])]
+  }
+  const errors: AuditError[] = []
+  const auditorChanges = input.auditorId !== auditCase.auditorId
+  const moderatorChanges = input.moderatorId !== auditCase.moderatorId
+  if (!facts.auditorIds.has(input.auditorId)) {
+    errors.push(domainError('not-an-auditor', ['auditorId']))
+  } else if (auditorChanges && facts.auditSubmitted) {
+    errors.push(domainError('submitted-cannot-reassign', ['auditorId']))
+  }
+  if (input.moderatorId !== null) {
+    if (!facts.auditorIds.has(input.moderatorId)) {
+      errors.push(domainError('not-an-auditor', ['moderatorId']))
+    } else if (input.moderatorId === input.auditorId) {
+      errors.push(domainError('moderator-is-auditor', ['moderatorId']))
+    }
+  }
+  if (moderatorChanges && facts.moderationSubmitted) {
+    errors.push(domainError('submitted-cannot-reassign', ['moderatorId']))
+  }
+  if (!auditorChanges && !moderatorChanges) {
+    errors.push(domainError('nothing-to-reassign', ['auditorId']))
+  }
+  if (input.reason.trim().length < 3) {
+    errors.push(domainError('reassign-reason-missing', ['reason']))
+  }
+  return errors
 }

@@ -109,3 +109,11 @@ export const AuditActionUpdateSchema = z.strictObject({
 export type AuditActionUpdate = z.output<typeof AuditActionUpdateSchema>
 
 export const CloseRoundSchema = z.strictObject({ reason: longText })
+
+/** Reassigning a case: who audits and moderates it now, and why. */
+export const ReassignCaseSchema = z.strictObject({
+  auditorId: idSchema,
+  moderatorId: idSchema.nullable().default(null),
+  reason: longText,
+})
+export type ReassignCaseInput = z.output<typeof ReassignCaseSchema>

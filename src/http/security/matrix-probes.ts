@@ -595,6 +595,13 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
     allowed: [404],
     isChildRoute: false,
   },
+  'POST /api/v1/audit-rounds/:roundId/cases/:caseId/reassign': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/reassign`,
+    body: target => ({ auditorId: target.ownerId, moderatorId: null, reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
   'POST /api/v1/audit-rounds/:roundId/cases/:caseId/actions': {
     path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/actions`,
     body: target => ({ domain: 'plans', description: 'Matrix probe', ownerId: target.ownerId, dueOn: FUTURE }),

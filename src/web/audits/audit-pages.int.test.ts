@@ -1,8 +1,9 @@
 /**
  * The case-file audit pages over real HTTP, as a browser without JavaScript: a QA lead sets up a round (with errors
  * first, every answer kept), an auditor grades a child with the facts shown under each domain, a second auditor
- * moderates, a finding becomes an action on the child's meetings page, the round closes and the learning brief shows
- * SVG charts (no style element or attribute, for our CSP) with tables, and downloads as PDF and DOCX.
+ * moderates, a finding becomes an action on the child's meetings page, the lead reassigns a case, the round closes and
+ * the learning brief shows SVG charts (no style element or attribute, for our CSP) with tables, and downloads as PDF
+ * and DOCX.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_DOMAINS } from '../../domain/audits/audit-domains.ts'
@@ -153,6 +154,32 @@ describe('the case-file audit pages', () => {
     const withAction = pages.find(p => p.html.includes('Write a balance sheet of the options'))
     expect(withAction, childId).toBeDefined()
     expect(withAction!.$('#audit-actions').text()).toBe('Actions from case-file audits')
+  })
+
+  it('let the lead reassign a case, with the reason', async () => {
+    const round = await lead.get(roundPath)
+    const theirs = round
+      .$('tbody tr')
+      .filter((_i, row) => round.$(row).find('td').eq(1).text().includes('Second Auditor'))
+      .first()
+    const childName = theirs.find('td').first().find('a').text().trim()
+    const form = await lead.get(theirs.find('a:contains("Reassign")').attr('href')!)
+    expect(form.$('h1').text().trim()).toBe('Reassign the case')
+    expect(form.$('select[name="auditorId"]').val()).toBe(second.id)
+    const noReason = await lead.submit(form, { moderatorId: '' })
+    expect(noReason.status).toBe(400)
+    expect(errorsOf(noReason)).toEqual(['Enter why the case is being reassigned'])
+    expect(noReason.$('select[name="moderatorId"]').val()).toBe('')
+    const saved = await lead.submit(noReason, { reason: 'Moderation capacity is short this round' })
+    expect(saved.status, errorsOf(saved).join()).toBe(303)
+    const after = await lead.get(roundPath)
+    const row = after
+      .$('tbody tr')
+      .filter((_i, r) => after.$(r).text().includes(childName))
+      .first()
+    expect(row.find('td').eq(3).text().trim()).toBe('None')
+    // Only the lead reassigns.
+    expect((await moderator.get(theirs.find('a:contains("Reassign")').attr('href')!)).status).toBe(404)
   })
 
   it('close the round and show the learning brief with charts that obey our CSP, and tables', async () => {

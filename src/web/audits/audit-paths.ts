@@ -8,6 +8,7 @@ export const auditPaths = {
   caseAudit: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/audit`,
   caseModeration: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/moderation`,
   caseActions: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/actions`,
+  reassignCase: (roundId: string, caseId: string) => `/audits/${roundId}/cases/${caseId}/reassign`,
   brief: (roundId: string) => `/audits/${roundId}/learning-brief`,
   briefDocument: (roundId: string, format: 'pdf' | 'docx') =>
     `/audits/${roundId}/learning-brief/document?format=${format}`,

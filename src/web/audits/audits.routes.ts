@@ -12,6 +12,7 @@ import { exportLearningBriefDocument } from '../../app/audits/export-learning-br
 import { listAuditRounds } from '../../app/audits/list-audit-rounds.ts'
 import { listChildAuditActions } from '../../app/audits/list-child-audit-actions.ts'
 import { listLearningBriefs } from '../../app/audits/list-learning-briefs.ts'
+import { reassignAuditCase, viewCaseReassignment, type ReassignmentView } from '../../app/audits/reassign-audit-case.ts'
 import { saveAuditForm } from '../../app/audits/save-audit-form.ts'
 import { saveModeration } from '../../app/audits/save-moderation.ts'
 import { updateAuditAction } from '../../app/audits/update-audit-action.ts'
@@ -31,7 +32,7 @@ import {
 } from '../../domain/audits/audit-domains.ts'
 import { FACT_ANSWER_LABELS } from '../../domain/audits/audit-facts.ts'
 import type { AuditJudgements, ModerationJudgements } from '../../domain/audits/audit-round.ts'
-import { AuditFormSchema, ModerationFormSchema } from '../../domain/audits/audit-schemas.ts'
+import { AuditFormSchema, ModerationFormSchema, ReassignCaseSchema } from '../../domain/audits/audit-schemas.ts'
 import type { SampleRule } from '../../domain/audits/audit-sample.ts'
 import { compareCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { childHeaderView } from '../plans/child-header.view-model.ts'
@@ -264,6 +265,7 @@ async function roundPage(op: Operation, roundId: string, values: FormObject = {}
         moderationTag: MODERATION_STATUS_TAGS[c.moderationStatus],
         actions: c.actions,
         isMine: c.isMine,
+        reassignHref: auditPaths.reassignCase(view.round.id, c.auditCase.id),
       })),
       values,
       errors: errors.all,
@@ -282,6 +284,58 @@ function ruleText(rule: SampleRule): string {
     case 'named':
       return `${rule.childIds.length} named children`
   }
+}
+
+// ---------------------------------------------------------------- reassigning a case
+
+function reassignPage(view: ReassignmentView, values: FormObject, errors = new ErrorList()): PageResult {
+  const auditors = view.auditors.map(u => ({ value: u.id, text: u.displayName }))
+  const nameOf = (id: string | null) => view.auditors.find(u => u.id === id)?.displayName ?? 'None'
+  return {
+    template: 'audits/audit-case-reassign.njk',
+    context: {
+      pageTitle: `Reassign the case of ${view.child.name} – ${view.round.title}`,
+      round: view.round,
+      child: view.child,
+      auditorName: nameOf(view.auditCase.auditorId),
+      moderatorName: nameOf(view.auditCase.moderatorId),
+      auditSubmitted: view.auditSubmitted,
+      moderationSubmitted: view.moderationSubmitted,
+      auditors,
+      action: auditPaths.reassignCase(view.round.id, view.auditCase.id),
+      backHref: auditPaths.round(view.round.id),
+      values,
+      errors: errors.all,
+      fieldErrors: errors.byField,
+    },
+  }
+}
+
+async function saveReassignment(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const roundId = idParam(request, 'roundId')
+  const caseId = idParam(request, 'caseId')
+  const view = await viewCaseReassignment(op, roundId, caseId)
+  const form = nestedForm(request)
+  const errors = new ErrorList()
+  const parsed = ReassignCaseSchema.safeParse({
+    auditorId: text(form.auditorId),
+    moderatorId: text(form.moderatorId) === '' ? null : text(form.moderatorId),
+    reason: text(form.reason),
+  })
+  if (!parsed.success) {
+    errors.addSchemaErrors(parsed.error, {
+      auditorId: { noun: 'the auditor', name: 'Auditor', isChoice: true },
+      moderatorId: { noun: 'the moderator', name: 'Moderator', isChoice: true },
+    })
+  } else {
+    try {
+      await reassignAuditCase(op, roundId, caseId, formVersion(form, 'version'), parsed.data)
+      return { redirect: auditPaths.round(roundId) }
+    } catch (error) {
+      throw new PageWithErrors(reassignPage(view, form, errors), collectRefusal(error, errors, STALE_AUDIT))
+    }
+  }
+  throw new PageWithErrors(reassignPage(view, form, errors))
 }
 
 // ---------------------------------------------------------------- one case
@@ -622,6 +676,27 @@ export const auditPages: readonly WebPage[] = [
         throw new PageWithErrors((await roundPage(op, roundId, form, errors)).result, outcome)
       }
     },
+  },
+  {
+    method: 'GET',
+    url: '/audits/:roundId/cases/:caseId/reassign',
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_VIEWED',
+    handle: async (op, request) => {
+      const view = await viewCaseReassignment(op, idParam(request, 'roundId'), idParam(request, 'caseId'))
+      return reassignPage(view, {
+        auditorId: view.auditCase.auditorId,
+        moderatorId: view.auditCase.moderatorId ?? '',
+        version: String(view.auditCase.version),
+      })
+    },
+  },
+  {
+    method: 'POST',
+    url: '/audits/:roundId/cases/:caseId/reassign',
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_REASSIGNED',
+    handle: saveReassignment,
   },
   {
     method: 'GET',
