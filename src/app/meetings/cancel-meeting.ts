@@ -24,7 +24,7 @@ export async function cancelMeeting(
   expectedRowVersion: number,
   command: CancelMeeting,
 ): Promise<{ rowVersion: number }> {
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'meeting:record')
   await authoriseMeetingChildren(op, childId, stored.meeting.record.childIds, 'meeting:record')
   assertRowVersion(stored.rowVersion, expectedRowVersion)
   const { meeting, event } = orRefuse(cancel(stored.meeting, command, planActor(op), op.today))

@@ -39,7 +39,7 @@ export async function closeMeeting(
   meetingId: string,
   expectedRowVersion: number,
 ): Promise<{ rowVersion: number }> {
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'meeting:record')
   const childIds = stored.meeting.record.childIds
   await authoriseMeetingChildren(op, childId, childIds, 'meeting:record')
   assertRowVersion(stored.rowVersion, expectedRowVersion)

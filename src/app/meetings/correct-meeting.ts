@@ -31,7 +31,7 @@ export async function correctMeeting(
   expectedRowVersion: number,
   command: CorrectMeeting,
 ): Promise<{ rowVersion: number; meetingVersion: number }> {
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'meeting:record')
   const childIds = command.edit.childIds ?? stored.meeting.record.childIds
   await authoriseMeetingChildren(
     op,

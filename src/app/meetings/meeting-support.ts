@@ -27,10 +27,11 @@ import { versionAfter } from '../children/care-record-checks.ts'
 import { planStateOf } from '../plans/plan-support.ts'
 
 /**
- * Authorises an action on every child a meeting covers (a sibling group's meeting changes each child's record),
- * naming the child the request came through last, so the audit event is filed with them.
+ * Authorises an action on the other children a meeting covers (a sibling group's meeting changes each child's
+ * record). The child the request came through is authorised first, before anything about the meeting is read
+ * ({@link authoriseChildFirst}, {@link loadChildMeeting}); the audit event is filed with them.
  * @param op - the operation
- * @param childId - the child the request is about
+ * @param childId - the child the request is about (already authorised)
  * @param childIds - every child the meeting covers
  * @param action - the policy
  */
@@ -43,8 +44,26 @@ export async function authoriseMeetingChildren(
   for (const other of childIds.filter(id => id !== childId)) {
     await authoriseChild(op, other, action)
   }
-  await authoriseChild(op, childId, action)
+  op.concernsChild(childId)
   op.addAuditDetail('childIds', [...new Set([childId, ...childIds])])
+}
+
+/**
+ * Authorises an action on the child a request comes through, then on the other children it names: for a meeting or
+ * panel request being created, where nothing is loaded first.
+ * @param op - the operation
+ * @param childId - the child the request is about
+ * @param childIds - every child named
+ * @param action - the policy
+ */
+export async function authoriseChildFirst(
+  op: Operation,
+  childId: string,
+  childIds: readonly string[],
+  action: ChildAction,
+): Promise<void> {
+  await authoriseChild(op, childId, action)
+  await authoriseMeetingChildren(op, childId, childIds, action)
 }
 
 /**
@@ -67,13 +86,21 @@ export async function assertSiblingGroup(op: Operation, childId: string, childId
 }
 
 /**
- * A meeting about a child, or not found (also when it is about other children only).
+ * A meeting about a child, or not found (also when it is about other children only). The child is authorised first:
+ * nothing about the meeting is read for someone who may not act on the child.
  * @param op - the operation
  * @param childId - the child
  * @param meetingId - the meeting
+ * @param action - what the user wants to do
  * @returns the stored meeting
  */
-export async function loadChildMeeting(op: Operation, childId: string, meetingId: string): Promise<StoredMeeting> {
+export async function loadChildMeeting(
+  op: Operation,
+  childId: string,
+  meetingId: string,
+  action: ChildAction,
+): Promise<StoredMeeting> {
+  await authoriseChild(op, childId, action)
   const stored = await loadMeeting(op.tx, meetingId)
   if (!stored || !stored.meeting.record.childIds.includes(childId)) {
     throw new NotFoundError('Meeting')

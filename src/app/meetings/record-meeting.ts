@@ -25,7 +25,7 @@ export async function recordMeeting(
   expectedRowVersion: number,
   edit: MeetingRecordEdit,
 ): Promise<{ rowVersion: number }> {
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'meeting:record')
   const childIds = edit.childIds ?? stored.meeting.record.childIds
   await authoriseMeetingChildren(
     op,

@@ -6,7 +6,7 @@ import type { ScheduleMeeting } from '../../domain/meetings/meeting-schemas.ts'
 import type { Operation } from '../shared/run-operation.ts'
 import { afterPlanningChange } from '../plans/after-planning-change.ts'
 import { orRefuse, planActor, planningContextOf } from '../plans/plan-support.ts'
-import { assertSiblingGroup, authoriseMeetingChildren, latestClosedMeetingId } from './meeting-support.ts'
+import { assertSiblingGroup, authoriseChildFirst, latestClosedMeetingId } from './meeting-support.ts'
 
 /**
  * Books (or starts recording) a meeting about a child or a sibling group: its kind, date, chair and children
@@ -22,7 +22,7 @@ export async function scheduleMeeting(
   childId: string,
   input: ScheduleMeeting,
 ): Promise<{ meetingId: string; rowVersion: number }> {
-  await authoriseMeetingChildren(op, childId, input.childIds, 'meeting:record')
+  await authoriseChildFirst(op, childId, input.childIds, 'meeting:record')
   await assertSiblingGroup(op, childId, input.childIds)
   const previousMeetingId = input.previousMeetingId ?? (await latestClosedMeetingId(op, childId, input.kind))
   const meeting = orRefuse(schedule({ ...input, previousMeetingId, id: randomUUID() }, planActor(op), op.today))

@@ -28,7 +28,7 @@ export async function updateMeetingAction(
   expectedVersion: number,
   input: ActionUpdateInput,
 ): Promise<{ version: number; status: ActionUpdateInput['status'] }> {
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'meeting:record')
   const action = stored.meeting.record.actions.find(candidate => candidate.id === actionId)
   if (!action) {
     throw new NotFoundError('Action')

@@ -3,7 +3,7 @@ import { loadPlanVersionsForChildren } from '../../db/repositories/plans-reposit
 import type { TrackedAction } from '../../domain/meetings/meeting-actions.ts'
 import type { Meeting } from '../../domain/meetings/meeting.ts'
 import type { PermanencePlan } from '../../domain/plans/permanence-plan.ts'
-import { authoriseChild, type Operation } from '../shared/run-operation.ts'
+import type { Operation } from '../shared/run-operation.ts'
 import { childNames, loadChildHeader, type ChildHeader } from '../plans/child-header.ts'
 import { planningPermissions, planStateOf, type PlanningPermissions } from '../plans/plan-support.ts'
 import { actionVersionOf, loadChildMeeting, previousActionsOf, trackedActionsOf } from './meeting-support.ts'
@@ -37,8 +37,7 @@ export interface MeetingView {
  * @returns the meeting
  */
 export async function viewMeeting(op: Operation, childId: string, meetingId: string): Promise<MeetingView> {
-  await authoriseChild(op, childId, 'child:view')
-  const stored = await loadChildMeeting(op, childId, meetingId)
+  const stored = await loadChildMeeting(op, childId, meetingId, 'child:view')
   const updates = await listActionUpdates(op.tx, [meetingId])
   const childIds = stored.meeting.record.childIds
   const plans = await loadPlanVersionsForChildren(op.tx, childIds)

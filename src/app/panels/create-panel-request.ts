@@ -5,7 +5,7 @@ import { insertDecisionEvents } from '../../db/repositories/plans-repository.ts'
 import { createPanelRequest as create, submitPanelRequest } from '../../domain/panels/panel-request.ts'
 import type { PanelRequestInput } from '../../domain/panels/panel-schemas.ts'
 import type { Operation } from '../shared/run-operation.ts'
-import { assertSiblingGroup, authoriseMeetingChildren } from '../meetings/meeting-support.ts'
+import { assertSiblingGroup, authoriseChildFirst } from '../meetings/meeting-support.ts'
 import { afterPlanningChange } from '../plans/after-planning-change.ts'
 import { orRefuse, planActor, planningContextOf } from '../plans/plan-support.ts'
 import { planningSettingsFor } from '../plans/planning-settings.ts'
@@ -27,7 +27,7 @@ export async function createPanelRequest(
 ): Promise<{ requestId: string; status: string; rowVersion: number }> {
   const { submit, ...fields } = input
   const childIds = fields.childIds.length === 0 ? [childId] : fields.childIds
-  await authoriseMeetingChildren(op, childId, childIds, 'plan:edit')
+  await authoriseChildFirst(op, childId, childIds, 'plan:edit')
   await assertSiblingGroup(op, childId, childIds)
   const settings = await planningSettingsFor(op)
   const actor = planActor(op)

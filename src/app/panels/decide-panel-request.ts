@@ -28,7 +28,7 @@ export async function decidePanelRequest(
   expectedRowVersion: number,
   input: PanelDecisionInput,
 ): Promise<{ rowVersion: number; status: string }> {
-  const stored = await loadChildPanelRequest(op, childId, requestId)
+  const stored = await loadChildPanelRequest(op, childId, requestId, 'decision:record')
   await authoriseMeetingChildren(op, childId, stored.request.childIds, 'decision:record')
   assertRowVersion(stored.rowVersion, expectedRowVersion)
   const settings = await planningSettingsFor(op)

@@ -10,20 +10,24 @@ import {
 import type { PanelRequest } from '../../domain/panels/panel-request.ts'
 import { planningContextOf } from '../plans/plan-support.ts'
 import { NotFoundError } from '../shared/errors.ts'
-import type { Operation } from '../shared/run-operation.ts'
+import { authoriseChild, type Operation } from '../shared/run-operation.ts'
+import type { ChildAction } from '../../domain/access/policies.ts'
 
 /**
- * A panel request about a child.
+ * A panel request about a child, the child authorised first (nothing about the request is read otherwise).
  * @param op - the operation
  * @param childId - the child
  * @param requestId - the request
+ * @param action - what the user wants to do
  * @returns the stored request
  */
 export async function loadChildPanelRequest(
   op: Operation,
   childId: string,
   requestId: string,
+  action: ChildAction,
 ): Promise<StoredPanelRequest> {
+  await authoriseChild(op, childId, action)
   const stored = await loadPanelRequest(op.tx, requestId)
   if (!stored || !stored.request.childIds.includes(childId)) {
     throw new NotFoundError('Panel request')

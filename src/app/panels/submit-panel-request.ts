@@ -23,7 +23,7 @@ export async function submitPanelRequest(
   requestId: string,
   expectedRowVersion: number,
 ): Promise<{ rowVersion: number; status: string }> {
-  const stored = await loadChildPanelRequest(op, childId, requestId)
+  const stored = await loadChildPanelRequest(op, childId, requestId, 'plan:edit')
   await authoriseMeetingChildren(op, childId, stored.request.childIds, 'plan:edit')
   assertRowVersion(stored.rowVersion, expectedRowVersion)
   const settings = await planningSettingsFor(op)

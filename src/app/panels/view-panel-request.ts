@@ -1,5 +1,5 @@
 import type { StoredPanelRequest } from '../../db/repositories/panels-repository.ts'
-import { authoriseChild, type Operation } from '../shared/run-operation.ts'
+import type { Operation } from '../shared/run-operation.ts'
 import { loadChildPanelRequest } from './panel-request-support.ts'
 
 /**
@@ -10,6 +10,5 @@ import { loadChildPanelRequest } from './panel-request-support.ts'
  * @returns the request
  */
 export async function viewPanelRequest(op: Operation, childId: string, requestId: string): Promise<StoredPanelRequest> {
-  await authoriseChild(op, childId, 'child:view')
-  return loadChildPanelRequest(op, childId, requestId)
+  return loadChildPanelRequest(op, childId, requestId, 'child:view')
 }
