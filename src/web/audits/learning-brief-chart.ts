@@ -1,53 +1,26 @@
 /**
  * Learning brief charts drawn on the server as SVG with echarts (no JavaScript in the browser). Our CSP is
  * `style-src 'self'`, so the SVG may hold no `<style>` element and no `style=""` attribute: echarts' inline styles
- * are turned into SVG presentation attributes (font-size, font-family, font-weight, fill, opacity …) and anything
- * else is dropped. Each chart has a name for assistive technology and, on the page, a table with the same figures.
+ * are turned into SVG presentation attributes (font-size, font-family, font-weight, fill, opacity …) by the shared
+ * `withoutInlineStyles`, and anything else is dropped. Each chart has a name for assistive technology and, on the page, a table with the same figures.
  */
 import * as echarts from 'echarts'
 import type { LearningBrief } from '../../domain/audits/learning-brief.ts'
-
-const PRESENTATION = new Set([
-  'font-size',
-  'font-family',
-  'font-weight',
-  'font-style',
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-opacity',
-  'opacity',
-  'text-anchor',
-  'dominant-baseline',
-])
+import { withoutInlineStyles } from '../charts/svg-chart.ts'
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 
 /**
- * Makes echarts' SVG safe under our content security policy and named for assistive technology.
+ * Makes echarts' SVG safe under our content security policy (the styles become presentation attributes, as for every
+ * chart: src/web/charts/svg-chart.ts) and named for assistive technology.
  * @param svg - the SVG from echarts
  * @param label - what the chart shows, in a sentence
  * @returns the SVG with no style element or attribute
  */
 export function sanitiseChartSvg(svg: string, label: string): string {
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/\sstyle="([^"]*)"/g, (_, declarations: string) =>
-      declarations
-        .split(';')
-        .map(d => d.trim())
-        .filter(d => d.includes(':'))
-        .map(d => {
-          const [name, ...rest] = d.split(':')
-          const property = name!.trim().toLowerCase()
-          const value = rest.join(':').trim()
-          return PRESENTATION.has(property) && value !== '' ? ` ${property}="${escapeAttribute(value)}"` : ''
-        })
-        .join(''),
-    )
+  return withoutInlineStyles(svg)
     .replace(/\secmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/\sclass="zr\d+-cls-\d+"/g, '')
     .replace(
