@@ -539,7 +539,7 @@ class PeriodClause implements DueClause {
     if (this.direction === 'after' && period.countTriggerDay === true) {
       return `${describePeriod(period)} beginning with the day ${event} (${longDay(anchor)})`
     }
-    const base = `${describePeriod(period)} ${this.direction} ${event} on ${longDay(anchor)}`
+    const base = `${clauseOpening(period, this.direction, event)}${longDay(anchor)}`
     if (period.unit !== 'workingDays') {
       return base
     }
@@ -551,6 +551,33 @@ class PeriodClause implements DueClause {
     )
     return holidays === '' ? base : `${base}; ${holidays}`
   }
+}
+
+// "20 working days after the child became looked after on ": the words before the day, the same for every child
+// (the periods are the pack's own objects, the events nearly always fixed phrases), so written once per period,
+// direction and event rather than pieced together for each clause. An event worded with a date (a private fostering
+// visit cadence) would fill the map, so each period keeps at most OPENINGS_PER_PERIOD of them.
+const OPENINGS_PER_PERIOD = 32
+const openings = {
+  after: new WeakMap<Period, Map<string, string>>(),
+  before: new WeakMap<Period, Map<string, string>>(),
+}
+
+function clauseOpening(period: Period, direction: 'after' | 'before', event: string): string {
+  const byPeriod = openings[direction]
+  let byEvent = byPeriod.get(period)
+  if (byEvent === undefined) {
+    byEvent = new Map()
+    byPeriod.set(period, byEvent)
+  }
+  let text = byEvent.get(event)
+  if (text === undefined) {
+    text = `${describePeriod(period)} ${direction} ${event} on `
+    if (byEvent.size < OPENINGS_PER_PERIOD) {
+      byEvent.set(event, text)
+    }
+  }
+  return text
 }
 
 // The holiday clause of a working-day count ("25 and 26 December and 1 January are not working days"), memoised per

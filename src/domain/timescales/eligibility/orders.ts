@@ -45,6 +45,35 @@ export function threeOfFiveYears(spells: readonly Spell[], app: number, withTail
   return { ok: nights >= required && tailOk, nights, required, tailOk }
 }
 
+// The wording of a failed "3 of the last 5 years" test. Its counts are bounded — at most 1,827 nights in 5 years,
+// 1,095 or 1,096 needed — and most people around a child have 0 nights, so each wording is written once and shared
+// by every person and child it fits (a table of a few thousand entries at most), not pieced together each time.
+const MAX_NIGHTS = 1827
+const CAO_COUNT_REASONS: (string | undefined)[] = Array.from({ length: (MAX_NIGHTS + 1) * 4 }, () => undefined)
+const ADO_COUNT_REASONS: (string | undefined)[] = Array.from({ length: (MAX_NIGHTS + 1) * 4 }, () => undefined)
+
+function writeCaoCountReason(tof: ThreeOfFive): string {
+  return `s.10(5)(b): ${tof.nights} nights with them in the last 5 years, ${tof.required} needed${tof.tailOk ? '' : ', and the period ended more than 3 months ago'}`
+}
+
+function writeAdoCountReason(tof: ThreeOfFive): string {
+  return `s.42(5): ${tof.nights} nights in the last 5 years, ${tof.required} needed`
+}
+
+function countReason(table: (string | undefined)[], tof: ThreeOfFive, write: (tof: ThreeOfFive) => string): string {
+  const { nights, required } = tof
+  if (nights < 0 || nights > MAX_NIGHTS || (required !== 1095 && required !== 1096) || !Number.isInteger(nights)) {
+    return write(tof)
+  }
+  const key = nights * 4 + (required - 1095) * 2 + (tof.tailOk ? 1 : 0)
+  let text = table[key]
+  if (text === undefined) {
+    text = write(tof)
+    table[key] = text
+  }
+  return text
+}
+
 function earliestThreeOfFive(spells: readonly Spell[], asOf: number, withTail: boolean): number | null {
   return threeOfFiveYears(spells, asOf, withTail).ok
     ? asOf
@@ -346,9 +375,7 @@ export function childArrangementsOrderRoute(
       provisional: tofFrom > asOf,
     })
   } else {
-    reasons.push(
-      `s.10(5)(b): ${tof.nights} nights with them in the last 5 years, ${tof.required} needed${tof.tailOk ? '' : ', and the period ended more than 3 months ago'}`,
-    )
+    reasons.push(countReason(CAO_COUNT_REASONS, tof, writeCaoCountReason))
   }
   // CA89 s.10(5A) and (5B) — LA foster parent or relative, one year immediately preceding (T14).
   const yearFrom = facts.yearFrom
@@ -649,7 +676,7 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
       }
     } else {
       const tof = threeOfFiveYears(spells, asOf, false)
-      reasons.push(`s.42(5): ${tof.nights} nights in the last 5 years, ${tof.required} needed`)
+      reasons.push(countReason(ADO_COUNT_REASONS, tof, writeAdoCountReason))
     }
   } else {
     reasons.push(
