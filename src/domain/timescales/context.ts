@@ -490,6 +490,8 @@ export interface DueClause {
   /** e.g. "20 working days after the child became looked after on 19 December 2025; 25 and 26 December and 1 January are not working days" */
   readonly reason: string
   readonly workingDaySpan?: readonly [number, number]
+  /** For a clause counted by a period ({@link after}, {@link before}): the reason up to its first "; ". */
+  readonly withoutHolidays?: string
 }
 
 /**
@@ -534,13 +536,27 @@ class PeriodClause implements DueClause {
     return this.text
   }
 
-  private build(): string {
+  /**
+   * The reason up to its first "; ", that is without the clause naming the holidays a working-day count skipped (the
+   * words before it — a period, an event's fixed phrase and a date — never contain one), worded without looking the
+   * holidays up.
+   */
+  get withoutHolidays(): string {
+    return this.base()
+  }
+
+  private base(): string {
     const { period, event, anchor } = this
     if (this.direction === 'after' && period.countTriggerDay === true) {
       return `${describePeriod(period)} beginning with the day ${event} (${longDay(anchor)})`
     }
-    const base = `${clauseOpening(period, this.direction, event)}${longDay(anchor)}`
-    if (period.unit !== 'workingDays') {
+    return `${clauseOpening(period, this.direction, event)}${longDay(anchor)}`
+  }
+
+  private build(): string {
+    const { period, anchor } = this
+    const base = this.base()
+    if (period.unit !== 'workingDays' || (this.direction === 'after' && period.countTriggerDay === true)) {
       return base
     }
     const holidays = holidayClause(
