@@ -569,6 +569,16 @@ class PeriodClause implements DueClause {
   }
 }
 
+// The map kept for an object (a period, a calendar), made on first use.
+function mapFor<K extends object, K2, V>(maps: WeakMap<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = maps.get(key)
+  if (map === undefined) {
+    map = new Map()
+    maps.set(key, map)
+  }
+  return map
+}
+
 // "20 working days after the child became looked after on ": the words before the day, the same for every child
 // (the periods are the pack's own objects, the events nearly always fixed phrases), so written once per period,
 // direction and event rather than pieced together for each clause. An event worded with a date (a private fostering
@@ -580,12 +590,7 @@ const openings = {
 }
 
 function clauseOpening(period: Period, direction: 'after' | 'before', event: string): string {
-  const byPeriod = openings[direction]
-  let byEvent = byPeriod.get(period)
-  if (byEvent === undefined) {
-    byEvent = new Map()
-    byPeriod.set(period, byEvent)
-  }
+  const byEvent = mapFor(openings[direction], period)
   let text = byEvent.get(event)
   if (text === undefined) {
     text = `${describePeriod(period)} ${direction} ${event} on `
@@ -606,11 +611,7 @@ function holidayClause(calendar: Calendar, holidays: readonly BankHoliday[]): st
   if (first === undefined) {
     return ''
   }
-  let byFirst = holidayClauses.get(calendar)
-  if (byFirst === undefined) {
-    byFirst = new Map()
-    holidayClauses.set(calendar, byFirst)
-  }
+  const byFirst = mapFor(holidayClauses, calendar)
   let byLength = byFirst.get(first)
   if (byLength === undefined) {
     byLength = []
