@@ -7,8 +7,12 @@
  * private fostering), then evaluates each one fully — every item with its explanation, every legal-route predicate,
  * drift — with nothing cached between children. Generation is not timed. Prints children per second, the p99 time
  * per child, and the peak resident set size (docs/performance.md).
+ *
+ * The target is for one core: run it as `taskset -c 0 npm run bench:timescales -- --children 100000 --json`, so that
+ * V8's garbage-collection threads share the core too. `cpusAvailable` in the output says how many CPUs the process
+ * could use (`os.availableParallelism()`, which follows `taskset` on Linux): 1 for a one-core figure.
  */
-import { cpus } from 'node:os'
+import { availableParallelism, cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { createCalendar } from '../src/domain/deadlines/calendar.ts'
 import type { CaseHistory } from '../src/domain/timescales/case-history.ts'
@@ -110,6 +114,8 @@ function main(): void {
     overdueItemsInAuthority: report.authority.overdueItems,
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
+    cpusAvailable: availableParallelism(),
+    cpusOnMachine: cpus().length,
   }
   if (json) {
     console.log(JSON.stringify(result))
@@ -127,6 +133,9 @@ function main(): void {
   console.log(`  eligibility results   ${eligibility.toLocaleString('en-GB')}`)
   console.log(`  drift aggregation     ${result.aggregateMilliseconds} ms (40 teams, 900 workers)`)
   console.log(`  ${result.node} on ${result.cpu}`)
+  console.log(
+    `  CPUs                  ${result.cpusAvailable} of ${result.cpusOnMachine} available to the process (one-core figure: taskset -c 0)`,
+  )
 }
 
 main()

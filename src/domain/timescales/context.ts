@@ -490,6 +490,8 @@ export interface DueClause {
   /** e.g. "20 working days after the child became looked after on 19 December 2025; 25 and 26 December and 1 January are not working days" */
   readonly reason: string
   readonly workingDaySpan?: readonly [number, number]
+  /** For a clause counted by a period ({@link after}, {@link before}): the reason up to its first "; ". */
+  readonly withoutHolidays?: string
 }
 
 /**
@@ -534,13 +536,27 @@ class PeriodClause implements DueClause {
     return this.text
   }
 
-  private build(): string {
+  /**
+   * The reason up to its first "; ", that is without the clause naming the holidays a working-day count skipped (the
+   * words before it — a period, an event's fixed phrase and a date — never contain one), worded without looking the
+   * holidays up.
+   */
+  get withoutHolidays(): string {
+    return this.base()
+  }
+
+  private base(): string {
     const { period, event, anchor } = this
     if (this.direction === 'after' && period.countTriggerDay === true) {
       return `${describePeriod(period)} beginning with the day ${event} (${longDay(anchor)})`
     }
-    const base = `${describePeriod(period)} ${this.direction} ${event} on ${longDay(anchor)}`
-    if (period.unit !== 'workingDays') {
+    return `${clauseOpening(period, this.direction, event)}${longDay(anchor)}`
+  }
+
+  private build(): string {
+    const { period, anchor } = this
+    const base = this.base()
+    if (period.unit !== 'workingDays' || (this.direction === 'after' && period.countTriggerDay === true)) {
       return base
     }
     const holidays = holidayClause(
@@ -553,6 +569,38 @@ class PeriodClause implements DueClause {
   }
 }
 
+// The map kept for an object (a period, a calendar), made on first use.
+function mapFor<K extends object, K2, V>(maps: WeakMap<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = maps.get(key)
+  if (map === undefined) {
+    map = new Map()
+    maps.set(key, map)
+  }
+  return map
+}
+
+// "20 working days after the child became looked after on ": the words before the day, the same for every child
+// (the periods are the pack's own objects, the events nearly always fixed phrases), so written once per period,
+// direction and event rather than pieced together for each clause. An event worded with a date (a private fostering
+// visit cadence) would fill the map, so each period keeps at most OPENINGS_PER_PERIOD of them.
+const OPENINGS_PER_PERIOD = 32
+const openings = {
+  after: new WeakMap<Period, Map<string, string>>(),
+  before: new WeakMap<Period, Map<string, string>>(),
+}
+
+function clauseOpening(period: Period, direction: 'after' | 'before', event: string): string {
+  const byEvent = mapFor(openings[direction], period)
+  let text = byEvent.get(event)
+  if (text === undefined) {
+    text = `${describePeriod(period)} ${direction} ${event} on `
+    if (byEvent.size < OPENINGS_PER_PERIOD) {
+      byEvent.set(event, text)
+    }
+  }
+  return text
+}
+
 // The holiday clause of a working-day count ("25 and 26 December and 1 January are not working days"), memoised per
 // calendar: a calendar lists the weekday holidays of a span as a run of its own holidays in date order, so the run
 // (and its phrase) is fixed by its first holiday and its length.
@@ -563,11 +611,7 @@ function holidayClause(calendar: Calendar, holidays: readonly BankHoliday[]): st
   if (first === undefined) {
     return ''
   }
-  let byFirst = holidayClauses.get(calendar)
-  if (byFirst === undefined) {
-    byFirst = new Map()
-    holidayClauses.set(calendar, byFirst)
-  }
+  const byFirst = mapFor(holidayClauses, calendar)
   let byLength = byFirst.get(first)
   if (byLength === undefined) {
     byLength = []

@@ -102,25 +102,56 @@ export interface ItemSpec {
   readonly title?: string
 }
 
-// "1 day", "2 days": the counts in explanations are small, so the phrases for 0–999 are memoised per word.
-const PLURALS = new Map<string, (string | undefined)[]>()
+// Phrases with a count of days or occurrences in them ("; overdue by 3 days", "; all 4 earlier visits were on time"):
+// the counts in explanations are small, so each phrase is written once per count and then shared by every item that
+// needs it, instead of being pieced together again for each item.
+const MEMO_COUNTS = 1000
 
-function plural(n: number, word: string): string {
-  if (n >= 0 && n < 1000 && Number.isInteger(n)) {
-    let list = PLURALS.get(word)
-    if (list === undefined) {
-      list = Array.from({ length: 1000 }, () => undefined)
-      PLURALS.set(word, list)
-    }
-    const known = list[n]
+function memoised(table: (string | undefined)[], n: number, write: (n: number) => string): string {
+  if (n >= 0 && n < MEMO_COUNTS && Number.isInteger(n)) {
+    const known = table[n]
     if (known !== undefined) {
       return known
     }
-    const text = `${n} ${word}${n === 1 ? '' : 's'}`
-    list[n] = text
+    const text = write(n)
+    table[n] = text
     return text
   }
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+  return write(n)
+}
+
+function countTable(): (string | undefined)[] {
+  return Array.from({ length: MEMO_COUNTS }, () => undefined)
+}
+
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`
+}
+
+const LATE = countTable()
+const writeLate = (n: number): string => `, ${days(n)} late`
+const OVERDUE = countTable()
+const writeOverdue = (n: number): string => `; overdue by ${days(n)}`
+const LATEST_LATE = countTable()
+const writeLatestLate = (n: number): string => ` and ${days(n)} late)`
+// "; all 4 earlier visits were on time", per noun.
+const ALL_ON_TIME = new Map<string, (string | undefined)[]>()
+
+function allOnTime(noun: string, count: number): string {
+  let table = ALL_ON_TIME.get(noun)
+  if (table === undefined) {
+    table = countTable()
+    ALL_ON_TIME.set(noun, table)
+  }
+  const known = table[count]
+  if (known !== undefined) {
+    return known
+  }
+  const text = count === 1 ? `; the earlier ${noun} was on time` : `; all ${count} earlier ${noun}s were on time`
+  if (count < MEMO_COUNTS) {
+    table[count] = text
+  }
+  return text
 }
 
 /**
@@ -144,8 +175,30 @@ export function notApplicableItem(
   title?: string,
 ): TimescaleItem {
   const entry = (policy === ctx.policyNow ? ctx.policyNowIndex : versionIndex(ctx.pack, policy)).rules[rule]
-  return notApplicableFrom(rule, policy, title ?? entry.title, entry.source, entry, reason, trigger, occurrence, true)
+  if (trigger !== null || occurrence !== null || title !== undefined) {
+    return notApplicableFrom(rule, policy, title ?? entry.title, entry.source, entry, reason, trigger, occurrence, true)
+  }
+  // Nothing of the child's but the reason goes into this item, and most reasons are fixed phrases ("No private
+  // fostering arrangement is recorded"), so the item is built once per rule and version and shared by every child
+  // (about 17 of a child's 34 items). The few slots hold the latest reasons seen; a reason built from the child's
+  // dates just takes a slot in turn, and is rarely met again.
+  const shared = entry.sharedNotApplicable
+  const reasons = shared.reasons
+  for (let i = 0; i < reasons.length; i++) {
+    if (reasons[i] === reason) {
+      return shared.items[i] as TimescaleItem
+    }
+  }
+  const item = notApplicableFrom(rule, policy, entry.title, entry.source, entry, reason, null, null, true)
+  const slot = shared.next
+  reasons[slot] = reason
+  shared.items[slot] = item
+  shared.next = slot + 1 === SHARED_SLOTS ? 0 : slot + 1
+  return item
 }
+
+/** How many not-applicable items each rule of each version keeps for sharing. */
+const SHARED_SLOTS = 4
 
 function notApplicableFrom(
   rule: RuleId,
@@ -291,14 +344,14 @@ function buildItem(
     } else {
       status = 'met-late'
       daysLate = metOn - due
-      text += `; ${done}, ${plural(daysLate, 'day')} late`
+      text += `; ${done}${memoised(LATE, daysLate, writeLate)}`
     }
   } else if (due === null) {
     status = 'upcoming'
   } else if (ctx.asOf > due) {
     status = 'overdue'
     daysLate = ctx.asOf - due
-    text += `; overdue by ${plural(daysLate, 'day')}`
+    text += memoised(OVERDUE, daysLate, writeOverdue)
   } else if (ctx.asOf >= dueSoonStart(ctx, due)) {
     status = 'due-soon'
   } else {
@@ -318,8 +371,8 @@ function buildItem(
     pastOccurrences = { count: past.count, late: past.late, lastLate }
     text +=
       past.late === 0
-        ? `; ${past.count === 1 ? `the earlier ${noun} was` : `all ${past.count} earlier ${noun}s were`} on time`
-        : `; ${past.late} of ${past.count} earlier ${noun}s ${past.late === 1 ? 'was' : 'were'} late${lastLate === null ? '' : ` (the latest was due by ${longDay(past.lastLateDue ?? 0)} and ${plural(lastLate.daysLate, 'day')} late)`}`
+        ? allOnTime(noun, past.count)
+        : `; ${past.late} of ${past.count} earlier ${noun}s ${past.late === 1 ? 'was' : 'were'} late${lastLate === null ? '' : ` (the latest was due by ${longDay(past.lastLateDue ?? 0)}${memoised(LATEST_LATE, lastLate.daysLate, writeLatestLate)}`}`
   }
   const unitConfirmed = specUnitConfirmed ?? true
   const readingConfirmed = specReadingConfirmed ?? true

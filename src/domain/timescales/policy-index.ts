@@ -9,6 +9,7 @@
  * stay plain data (nothing is added to them).
  */
 import { longDay, dayNumberOf } from '../deadlines/day-format.ts'
+import type { TimescaleItem } from './item.ts'
 import type { PolicyPack, PolicyVersion, RuleSettings } from './policy-pack.ts'
 import { RULE_TITLES, type RuleId } from './rule-ids.ts'
 import { capitalisedSentence } from './sentence.ts'
@@ -32,6 +33,20 @@ export interface RuleEntry<K extends RuleId> {
   /** When the version disables the rule: the reason (as in `result`) and the explanation of its item. */
   readonly disabledReason: string | undefined
   readonly disabledExplanation: string
+  /**
+   * Not-applicable items of this rule already built, by reason (item.ts `notApplicableItem`): a few slots, reused in
+   * turn. Such an item depends on nothing but the version, the rule and the reason, so every child who gets one
+   * shares the same read-only object.
+   */
+  readonly sharedNotApplicable: SharedItems
+}
+
+/** A few items by reason, in fixed slots (see {@link RuleEntry.sharedNotApplicable}). */
+export interface SharedItems {
+  readonly reasons: (string | undefined)[]
+  readonly items: (TimescaleItem | undefined)[]
+  /** The slot the next new reason takes. */
+  next: number
 }
 
 /** Every rule of one version. */
@@ -75,6 +90,7 @@ function indexVersion(pack: PolicyPack, version: PolicyVersion): VersionIndex {
       actions: version.actions[rule] ?? NO_ACTIONS,
       disabledReason: result.ok ? undefined : result.reason,
       disabledExplanation: result.ok ? '' : capitalisedSentence(result.reason),
+      sharedNotApplicable: { reasons: [], items: [], next: 0 },
     }
   }
   // Object.fromEntries builds an object with fast properties; one built by assigning forty keys in a loop falls back

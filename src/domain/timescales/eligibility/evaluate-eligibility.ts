@@ -7,7 +7,7 @@ import { PARENT_RELATIONSHIPS } from '../../children/codes.ts'
 import type { EvaluationContext } from '../context.ts'
 import type { EligibilityResult } from './eligibility-result.ts'
 import { type EligibleChildStatus, eligibleChildResult, stayingPutResult } from './eligible-child.ts'
-import { type Spell, spellsByPerson } from './living-history.ts'
+import { type Spell, spellsByPerson, spellsOf } from './living-history.ts'
 
 const NO_SPELLS: readonly Spell[] = []
 import {
@@ -33,7 +33,7 @@ export function evaluateEligibility(ctx: EvaluationContext, eligible: EligibleCh
     if (person.relationship === 'teacher' || person.relationship === 'professional') {
       continue
     }
-    const facts = personFacts(ctx, person, spells.get(person.id) ?? NO_SPELLS, child)
+    const facts = personFacts(ctx, person, spellsOf(spells, person.id) ?? NO_SPELLS, child)
     out.push(childArrangementsOrderRoute(ctx, person, facts))
     out.push(specialGuardianshipRoute(ctx, person, facts))
     if (!PARENT_RELATIONSHIPS.has(person.relationship)) {

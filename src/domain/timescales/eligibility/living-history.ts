@@ -16,16 +16,27 @@ export interface Spell {
 }
 
 /**
+ * Spells by person, in order of first appearance (living history, then placements): two lists side by side, the
+ * person ids and each one's merged, sorted spells. A child lives with a handful of people, so a scan finds one
+ * ({@link spellsOf}) sooner than a Map would, and building the lists costs no hashing and no iterator objects.
+ */
+export interface SpellsByPerson {
+  readonly personIds: readonly string[]
+  readonly spells: readonly (readonly Spell[])[]
+}
+
+/**
  * Merged, sorted spells for every person the child has lived with (on or before the evaluation day).
  * @param ctx - the context
- * @returns spells by person id
+ * @returns spells by person
  */
-export function spellsByPerson(ctx: EvaluationContext): Map<string, Spell[]> {
-  // One map, in order of first appearance (living history, then placements); each person's list is sorted and merged
-  // (a merge may extend a spell: they are new objects made here).
-  const spells = new Map<string, { from: number; to: number | null }[]>()
+export function spellsByPerson(ctx: EvaluationContext): SpellsByPerson {
+  // Each person's list is sorted and merged (a merge may extend a spell: they are new objects made here).
+  const personIds: string[] = []
+  const spells: { from: number; to: number | null }[][] = []
   for (const spell of ctx.history.livingHistory) {
     addSpell(
+      personIds,
       spells,
       ctx.asOf,
       spell.personId,
@@ -35,15 +46,32 @@ export function spellsByPerson(ctx: EvaluationContext): Map<string, Spell[]> {
   }
   for (const p of ctx.placements) {
     if (p.carerId !== null && !p.code.startsWith('T')) {
-      addSpell(spells, ctx.asOf, p.carerId, p.start, p.end)
+      addSpell(personIds, spells, ctx.asOf, p.carerId, p.start, p.end)
     }
   }
-  for (const [personId, list] of spells) {
+  for (let i = 0; i < spells.length; i++) {
+    const list = spells[i] as { from: number; to: number | null }[]
     if (list.length > 1) {
-      spells.set(personId, merge(list))
+      spells[i] = merge(list)
     }
   }
-  return spells
+  return { personIds, spells }
+}
+
+/**
+ * One person's spells.
+ * @param byPerson - spells by person
+ * @param personId - the person
+ * @returns their spells, or undefined if the child has not lived with them
+ */
+export function spellsOf(byPerson: SpellsByPerson, personId: string): readonly Spell[] | undefined {
+  const ids = byPerson.personIds
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] === personId) {
+      return byPerson.spells[i]
+    }
+  }
+  return undefined
 }
 
 function merge(list: { from: number; to: number | null }[]): { from: number; to: number | null }[] {
@@ -70,7 +98,8 @@ function byFrom(a: Spell, b: Spell): number {
 }
 
 function addSpell(
-  spells: Map<string, { from: number; to: number | null }[]>,
+  personIds: string[],
+  spells: { from: number; to: number | null }[][],
   asOf: number,
   personId: string,
   from: number,
@@ -79,13 +108,16 @@ function addSpell(
   if (from > asOf) {
     return
   }
-  const list = spells.get(personId)
   const spell = { from, to: to !== null && to > asOf ? null : to }
-  if (list === undefined) {
-    spells.set(personId, [spell])
-  } else {
-    list.push(spell)
+  for (let i = 0; i < personIds.length; i++) {
+    if (personIds[i] === personId) {
+      const list = spells[i] as { from: number; to: number | null }[]
+      list.push(spell)
+      return
+    }
   }
+  personIds.push(personId)
+  spells.push([spell])
 }
 
 /**

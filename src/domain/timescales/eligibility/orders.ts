@@ -45,6 +45,35 @@ export function threeOfFiveYears(spells: readonly Spell[], app: number, withTail
   return { ok: nights >= required && tailOk, nights, required, tailOk }
 }
 
+// The wording of a failed "3 of the last 5 years" test. Its counts are bounded — at most 1,827 nights in 5 years,
+// 1,095 or 1,096 needed — and most people around a child have 0 nights, so each wording is written once and shared
+// by every person and child it fits (a table of a few thousand entries at most), not pieced together each time.
+const MAX_NIGHTS = 1827
+const CAO_COUNT_REASONS: (string | undefined)[] = Array.from({ length: (MAX_NIGHTS + 1) * 4 }, () => undefined)
+const ADO_COUNT_REASONS: (string | undefined)[] = Array.from({ length: (MAX_NIGHTS + 1) * 4 }, () => undefined)
+
+function writeCaoCountReason(tof: ThreeOfFive): string {
+  return `s.10(5)(b): ${tof.nights} nights with them in the last 5 years, ${tof.required} needed${tof.tailOk ? '' : ', and the period ended more than 3 months ago'}`
+}
+
+function writeAdoCountReason(tof: ThreeOfFive): string {
+  return `s.42(5): ${tof.nights} nights in the last 5 years, ${tof.required} needed`
+}
+
+function countReason(table: (string | undefined)[], tof: ThreeOfFive, write: (tof: ThreeOfFive) => string): string {
+  const { nights, required } = tof
+  if (nights < 0 || nights > MAX_NIGHTS || (required !== 1095 && required !== 1096) || !Number.isInteger(nights)) {
+    return write(tof)
+  }
+  const key = nights * 4 + (required - 1095) * 2 + (tof.tailOk ? 1 : 0)
+  let text = table[key]
+  if (text === undefined) {
+    text = write(tof)
+    table[key] = text
+  }
+  return text
+}
+
 function earliestThreeOfFive(spells: readonly Spell[], asOf: number, withTail: boolean): number | null {
   return threeOfFiveYears(spells, asOf, withTail).ok
     ? asOf
@@ -194,14 +223,10 @@ function describeRoute(route: Route): string {
   return route.route
 }
 
-function best(routes: readonly Route[]): Route | undefined {
-  let found: Route | undefined
-  for (const r of routes) {
-    if (found === undefined || r.from < found.from) {
-      found = r
-    }
-  }
-  return found
+// The route open soonest (the first listed, of routes opening the same day). Routes are weighed as they are found,
+// without a list of them: this runs for every person around every child.
+function earlier(found: Route | undefined, route: Route): Route {
+  return found === undefined || route.from < found.from ? route : found
 }
 
 function isParent(person: Person): boolean {
@@ -306,31 +331,35 @@ export function childArrangementsOrderRoute(
       describeRoute,
     )
   }
-  const routes: Route[] = []
+  let chosen: Route | undefined
   const reasons: string[] = []
   // CA89 s.10(4): parents, guardians, special guardians, PR holders, those named in a "lives with" order.
   if (facts.isParent) {
-    routes.push({ route: 'CA89 s.10(4)(a): a parent of the child', from: asOf, provisional: false })
+    chosen = earlier(chosen, { route: 'CA89 s.10(4)(a): a parent of the child', from: asOf, provisional: false })
   }
   if (person.isGuardian === true || person.isSpecialGuardian === true) {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.10(4)(a): a guardian or special guardian of the child',
       from: asOf,
       provisional: false,
     })
   }
   if (person.holdsParentalResponsibility) {
-    routes.push({ route: 'CA89 s.10(4)(aa): holds parental responsibility', from: asOf, provisional: false })
+    chosen = earlier(chosen, {
+      route: 'CA89 s.10(4)(aa): holds parental responsibility',
+      from: asOf,
+      provisional: false,
+    })
   }
   if (person.isNamedInLivesWithOrder === true) {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.10(4)(b): named in a child arrangements order as a person the child lives with',
       from: asOf,
       provisional: false,
     })
   }
   if (person.isMarriedToOrCivilPartnerOfParent === true || person.relationship === 'step-parent') {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.10(5)(a): a party to a marriage or civil partnership in which the child is a child of the family',
       from: asOf,
       provisional: false,
@@ -340,22 +369,20 @@ export function childArrangementsOrderRoute(
   const tof = facts.threeOfFive
   const tofFrom = facts.threeOfFiveFrom
   if (tofFrom !== null) {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.10(5)(b) and (10): the child has lived with them for 3 of the last 5 years',
       from: tofFrom,
       provisional: tofFrom > asOf,
     })
   } else {
-    reasons.push(
-      `s.10(5)(b): ${tof.nights} nights with them in the last 5 years, ${tof.required} needed${tof.tailOk ? '' : ', and the period ended more than 3 months ago'}`,
-    )
+    reasons.push(countReason(CAO_COUNT_REASONS, tof, writeCaoCountReason))
   }
   // CA89 s.10(5A) and (5B) — LA foster parent or relative, one year immediately preceding (T14).
   const yearFrom = facts.yearFrom
   const fosterParent = facts.isFosterParent
   if (fosterParent) {
     if (yearFrom !== null) {
-      routes.push({
+      chosen = earlier(chosen, {
         route:
           'CA89 s.10(5A): a local authority foster parent with whom the child has lived for one year immediately preceding',
         from: yearFrom,
@@ -367,7 +394,7 @@ export function childArrangementsOrderRoute(
   }
   if (facts.isRelative) {
     if (yearFrom !== null) {
-      routes.push({
+      chosen = earlier(chosen, {
         route: 'CA89 s.10(5B): a relative with whom the child has lived for one year immediately preceding',
         from: yearFrom,
         provisional: yearFrom > asOf,
@@ -398,7 +425,6 @@ export function childArrangementsOrderRoute(
       's.9(3): as a local authority foster parent now or in the last 6 months, they may seek leave only with the authority’s consent',
     )
   }
-  const chosen = best(routes)
   return result(
     CAO,
     person.id,
@@ -457,12 +483,12 @@ export function specialGuardianshipRoute(
     )
   }
   const reasons: string[] = []
-  const routes: Route[] = []
+  let chosen: Route | undefined
   if (person.isGuardian === true) {
-    routes.push({ route: 'CA89 s.14A(5)(a): a guardian of the child', from: asOf, provisional: false })
+    chosen = earlier(chosen, { route: 'CA89 s.14A(5)(a): a guardian of the child', from: asOf, provisional: false })
   }
   if (person.isNamedInLivesWithOrder === true) {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.14A(5)(b): named in a child arrangements order as a person the child lives with',
       from: asOf,
       provisional: false,
@@ -470,7 +496,7 @@ export function specialGuardianshipRoute(
   }
   const tofFrom = facts.threeOfFiveFrom
   if (tofFrom !== null) {
-    routes.push({
+    chosen = earlier(chosen, {
       route: 'CA89 s.14A(5)(c) with s.10(5)(b), (10): the child has lived with them for 3 of the last 5 years',
       from: tofFrom,
       provisional: tofFrom > asOf,
@@ -479,7 +505,7 @@ export function specialGuardianshipRoute(
   const yearFrom = facts.yearFrom
   if (facts.isFosterParent) {
     if (yearFrom !== null) {
-      routes.push({
+      chosen = earlier(chosen, {
         route:
           'CA89 s.14A(5)(d): a local authority foster parent with whom the child has lived for one year immediately preceding',
         from: yearFrom,
@@ -489,7 +515,7 @@ export function specialGuardianshipRoute(
   }
   if (facts.isRelative) {
     if (yearFrom !== null) {
-      routes.push({
+      chosen = earlier(chosen, {
         route: 'CA89 s.14A(5)(e): a relative with whom the child has lived for one year immediately preceding',
         from: yearFrom,
         provisional: yearFrom > asOf,
@@ -530,7 +556,6 @@ export function specialGuardianshipRoute(
     noticeFrom = earliestDayMonthsAfter(notice, 3)
     reasons.push(`s.14A(7): notice given on ${fmt(notice)}, so the earliest application is ${fmt(noticeFrom)}`)
   }
-  const chosen = best(routes)
   const withNotice =
     chosen === undefined
       ? undefined
@@ -651,7 +676,7 @@ export function adoptionRoute(ctx: EvaluationContext, person: Person, facts: Per
       }
     } else {
       const tof = threeOfFiveYears(spells, asOf, false)
-      reasons.push(`s.42(5): ${tof.nights} nights in the last 5 years, ${tof.required} needed`)
+      reasons.push(countReason(ADO_COUNT_REASONS, tof, writeAdoCountReason))
     }
   } else {
     reasons.push(

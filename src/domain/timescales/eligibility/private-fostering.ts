@@ -7,7 +7,7 @@ import { longDay as fmt, isoDay, dayNumberOf } from '../../deadlines/day-format.
 import { PARENT_RELATIONSHIPS, RELATIVE_RELATIONSHIPS } from '../../children/codes.ts'
 import { type EvaluationContext, birthday, periodOn } from '../context.ts'
 import { type EligibilityResult, eligibilityResult } from './eligibility-result.ts'
-import type { Spell } from './living-history.ts'
+import type { Spell, SpellsByPerson } from './living-history.ts'
 
 type Person = EvaluationContext['history']['people'][number]
 
@@ -114,7 +114,7 @@ export function privateFosteringResult(
  */
 export function evaluatePrivateFostering(
   ctx: EvaluationContext,
-  spells: ReadonlyMap<string, readonly Spell[]>,
+  spells: SpellsByPerson,
   out: EligibilityResult[],
 ): void {
   const people = ctx.history.people
@@ -131,7 +131,9 @@ export function evaluatePrivateFostering(
     out.push(privateFosteringResult(ctx, person, startedOn, ended, arrangement.intendedDays ?? null))
   }
   const limit = birthday(ctx, ctx.history.child.isDisabled === true ? 18 : 16)
-  for (const [personId, list] of spells) {
+  for (let i = 0; i < spells.personIds.length; i++) {
+    const personId = spells.personIds[i] as string
+    const list = spells.spells[i] as readonly Spell[]
     const person = personById(people, personId)
     if (person === undefined || recorded.includes(personId) || privateFosteringExclusion(person) !== null) {
       continue

@@ -20,7 +20,7 @@ function byFirstReview(clause: DueClause, firstReview: number | null, enabled: b
   }
   return {
     due: firstReview,
-    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${firstClause(clause.reason)})`,
+    reason: `By the first review, held on ${fmt(firstReview)}, as it came before ${fmt(clause.due)} (${clause.withoutHolidays ?? firstClause(clause.reason)})`,
   }
 }
 
