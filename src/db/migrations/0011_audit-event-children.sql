@@ -1,5 +1,5 @@
 -- 0011 Which children each audit event names, as a table the child's "who has viewed this record" reads by index
--- (docs/adr/0095-audit-event-children.md).
+-- (docs/adr/0095-paged-caseloads-and-the-access-log-table.md).
 --
 -- The child's access log used to select audit_events by `child_id = $1 OR details -> 'childIds' ? $2`: a read of the
 -- authority's whole audit trail (the GIN index on details -> 'childIds' is usable under row-level security only where
