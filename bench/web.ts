@@ -42,7 +42,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     // For profiling again without rebuilding: an embedded data folder to use (kept), built on first use.
     'data-dir': { type: 'string' },
-    // Only the pages whose address contains this text (e.g. `dashboards`).
+    // Only the pages whose address contains this text (e.g. `dashboards`), or, given exactly, that page alone (`/`);
+    // several separated by commas (`/,/?view=team`).
     only: { type: 'string' },
   },
 })
@@ -229,16 +230,30 @@ try {
   if (caseload.status !== 200) {
     throw new Error(`GET / (social worker): ${caseload.status}`)
   }
-  const childIds = [...new Set([...caseload.html.matchAll(/href="\/children\/([0-9a-f-]{36})"/g)].map(m => m[1]!))]
-  if (childIds.length === 0) {
+  // The caseload is paged and most urgent first, so the child pages' sample is chosen from the database: the first
+  // children of the social worker's caseload by family name (as the unpaged caseload listed them), whatever the order.
+  const sample = (
+    await db.query<{ id: string }>(
+      `SELECT c.id FROM children c JOIN users u ON u.id = c.allocated_worker_id
+       WHERE u.email = $1 AND c.voided_at IS NULL AND c.sensitivity <> 'sealed'
+       ORDER BY c.family_name, c.given_names LIMIT ${CHILD_SAMPLE}`,
+      [email('social-worker')],
+    )
+  ).map(row => row.id)
+  if (sample.length === 0) {
     throw new Error("The social worker's caseload lists no children")
   }
-  const sample = childIds.slice(0, CHILD_SAMPLE)
+  const listed = (html: string) => {
+    const total = /Showing [\d,]+ to [\d,]+ of ([\d,]+) child/.exec(html)?.[1]
+    const onPage = new Set([...html.matchAll(/href="\/children\/([0-9a-f-]{36})"/g)].map(m => m[1]!)).size
+    return total === undefined
+      ? `${onPage} children`
+      : `${total.replace(/,/g, '')} children (${onPage} on the first page)`
+  }
   const team = await manager.get('/?view=team')
-  const teamSize = new Set([...team.html.matchAll(/href="\/children\/([0-9a-f-]{36})"/g)].map(m => m[1]!)).size
   console.log(
-    `Social worker's caseload: ${childIds.length} children (child pages: ${sample.length} of them, round robin); ` +
-      `team caseload: ${teamSize} children`,
+    `Social worker's caseload: ${listed(caseload.html)} (child pages: ${sample.length} of them, round robin); ` +
+      `team caseload: ${listed(team.html)}`,
   )
 
   interface PageSpec {
@@ -287,7 +302,13 @@ try {
     profiler.connect()
     await profiler.post('Profiler.enable')
   }
-  const timed = values.only === undefined ? pages : pages.filter(page => page.url.includes(values.only!))
+  const wanted = values.only?.split(',').filter(text => text.length > 0)
+  const timed =
+    wanted === undefined
+      ? pages
+      : pages.filter(page =>
+          wanted.some(text => (pages.some(p => p.url === text) ? page.url === text : page.url.includes(text))),
+        )
   const results: { page: PageSpec; server: number[]; client: number[]; bytes: number; cpu: number }[] = []
   for (const page of timed) {
     const server: number[] = []

@@ -34,6 +34,7 @@ import { presentCareRecord, presentChildSummary, presentVersions } from './child
 import {
   CareRecordResponseSchema,
   CaseloadQuerySchema,
+  CaseloadResponseSchema,
   ChildParamsSchema,
   ChildrenListResponseSchema,
   CreatedResponseSchema,
@@ -124,15 +125,31 @@ export const childrenRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
     method: 'GET',
     url: BASE,
-    summary: "The user's caseload (or their team's, with view=team)",
+    summary: "One page of the user's caseload (or their team's, with view=team), most urgent first",
     tags: ['Children'],
     policy: 'caseload:view',
     audit: 'CASELOAD_VIEWED',
     query: CaseloadQuerySchema,
-    response: ChildrenListResponseSchema,
-    handle: async (op, { query }) => ({
-      body: { children: (await listCaseload(op, query.view)).map(presentChildSummary) },
-    }),
+    response: CaseloadResponseSchema,
+    handle: async (op, { query }) => {
+      const result = await listCaseload(op, {
+        view: query.view,
+        show: query.show,
+        sort: query.sort,
+        page: query.page,
+        pageSize: query.limit,
+        beyondLastPage: 'empty',
+      })
+      return {
+        body: {
+          children: result.children.map(presentChildSummary),
+          page: result.page,
+          limit: result.pageSize,
+          total: result.matching,
+          pageCount: result.pageCount,
+        },
+      }
+    },
   }),
   apiRoute({
     method: 'POST',

@@ -27,8 +27,33 @@ export const SearchQuerySchema = z.strictObject({
   q: z.string({ error: 'required' }).trim().min(2, { error: 'too-short' }).max(100, { error: 'too-long' }),
 })
 
+/** The most children one caseload page may list. */
+export const CASELOAD_LIMIT_MAX = 200
+
 export const CaseloadQuerySchema = z.strictObject({
   view: z.enum(['mine', 'team'], { error: 'invalid-option' }).default('mine'),
+  show: z
+    .enum(['all', 'looked-after', 'due-soon', 'overdue'], { error: 'invalid-option' })
+    .default('all')
+    .describe('Which children: all, looked after now, with something overdue or due soon, with something overdue'),
+  sort: z
+    .enum(['due', 'name', 'age'], { error: 'invalid-option' })
+    .default('due')
+    .describe('Most urgent first (overdue, then due soon, then the soonest due date), by name, or youngest first'),
+  page: z.coerce
+    .number({ error: 'invalid-option' })
+    .int({ error: 'invalid-option' })
+    .min(1)
+    .max(1_000_000)
+    .default(1)
+    .describe('The page, from 1; a page after the last lists no children'),
+  limit: z.coerce
+    .number({ error: 'invalid-option' })
+    .int({ error: 'invalid-option' })
+    .min(1)
+    .max(CASELOAD_LIMIT_MAX)
+    .default(50)
+    .describe(`Children per page (at most ${CASELOAD_LIMIT_MAX})`),
 })
 
 export const SearchBodySchema = SearchQuerySchema
@@ -49,6 +74,14 @@ export const ChildSummaryResponseSchema = z.object({
 })
 
 export const ChildrenListResponseSchema = z.object({ children: z.array(ChildSummaryResponseSchema) })
+
+export const CaseloadResponseSchema = z.object({
+  children: z.array(ChildSummaryResponseSchema),
+  page: z.number().describe('This page, from 1'),
+  limit: z.number().describe('Children per page'),
+  total: z.number().describe('Children matching `show` on every page'),
+  pageCount: z.number().describe('Pages of children matching `show` (at least 1)'),
+})
 
 export const CreatedResponseSchema = z.object({ id: z.string(), version: z.number() })
 

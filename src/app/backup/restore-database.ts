@@ -7,6 +7,7 @@ import {
   appliedMigrations,
   insertRows,
   isDatabaseEmpty,
+  linkRestoredAuditEvents,
   listTables,
   resetIdentities,
   type TableInfo,
@@ -115,6 +116,9 @@ export async function restoreDatabase(db: Database, path: string): Promise<Backu
           `The backup's ${name} table should have ${count} rows but has ${rowsByTable[name] ?? 0}`,
         )
       }
+    }
+    if (!('audit_event_children' in trailer.rows)) {
+      await linkRestoredAuditEvents(raw)
     }
     for (const table of tables.values()) {
       await resetIdentities(raw, table)

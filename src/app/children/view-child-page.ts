@@ -3,19 +3,20 @@ import { loadPlanVersionsForChildren } from '../../db/repositories/plans-reposit
 import type { Meeting } from '../../domain/meetings/meeting.ts'
 import { actionsForChild, type TrackedAction } from '../../domain/meetings/meeting-actions.ts'
 import type { PermanencePlan } from '../../domain/plans/permanence-plan.ts'
-import { listChildAccess, type ChildAccessLogEntry } from '../../db/repositories/audit-repository.ts'
+import { countChildAccess, listChildAccess, type ChildAccessLogEntry } from '../../db/repositories/audit-repository.ts'
 import { listChildSummaries } from '../../db/repositories/caseload-repository.ts'
-import { loadChildAccessFacts } from '../../db/repositories/access-repository.ts'
 import { decideChildAccess, relationshipToChild } from '../../domain/access/policies.ts'
-import { filterViewableChildren, type Operation } from '../shared/run-operation.ts'
+import { authoriseChild, filterViewableChildren, type Operation } from '../shared/run-operation.ts'
 import type { StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
-import { viewChildTimescales } from '../timescales/view-child-timescales.ts'
+import { currentChildTimescales } from '../timescales/view-child-timescales.ts'
 import { lifeStoryTimescaleItems } from '../network/life-story-items.ts'
-import { viewChildRecord, type ChildRecordView } from './view-child-record.ts'
+import { loadChildRecordView, type ChildRecordView } from './view-child-record.ts'
 
 export interface ChildPage extends ChildRecordView {
-  /** Who has seen the record, when the user may know (empty otherwise). */
+  /** Who has seen the record, newest first, when the user may know (empty otherwise). */
   readonly accessLog: readonly ChildAccessLogEntry[]
+  /** How many audit events name the child in all (0 when the user may not know). */
+  readonly accessCount: number
   /** Names of brothers and sisters the user may also view. */
   readonly siblingNames: Readonly<Record<string, string>>
   /** Every due date with its reason, the legal routes and drift measures. */
@@ -30,19 +31,22 @@ export interface ChildPage extends ChildRecordView {
   }
 }
 
+/** The most recent accesses the child's page lists (the page gives the total). */
+export const CHILD_PAGE_ACCESS_ENTRIES = 20
+
 /**
  * Everything the child's page shows: the record, who has viewed it (if the user may see that), and the names of
- * brothers and sisters the user may also view. One audited view of the child.
+ * brothers and sisters the user may also view. One audited view of the child, authorised once: the access facts
+ * read for that decision also decide whether the user may see the access log.
  * @param op - the operation
  * @param childId - the child
  * @returns the page's data
  */
 export async function viewChildPage(op: Operation, childId: string): Promise<ChildPage> {
-  const view = await viewChildRecord(op, childId)
-  const [facts] = await loadChildAccessFacts(op.tx, op.actor.userId, [childId])
+  const { facts } = await authoriseChild(op, childId, 'child:view')
+  const view = await loadChildRecordView(op, childId)
   const { actor } = op
   const canSeeAccess =
-    facts !== undefined &&
     decideChildAccess(actor.role, 'audit:view-child-access', {
       relationship: relationshipToChild({
         userId: actor.userId,
@@ -58,13 +62,15 @@ export async function viewChildPage(op: Operation, childId: string): Promise<Chi
       isInPermittedSet: true,
     }) === 'allow'
   const siblingIds = view.record.siblings.map(s => s.siblingChildId)
-  const viewable = await filterViewableChildren(op, siblingIds)
-  const siblings = await listChildSummaries(op.tx, { kind: 'ids', ids: [...viewable] }, op.today)
+  const viewable = siblingIds.length === 0 ? new Set<string>() : await filterViewableChildren(op, siblingIds)
+  const siblings =
+    viewable.size === 0 ? [] : await listChildSummaries(op.tx, { kind: 'ids', ids: [...viewable] }, op.today)
   return {
     ...view,
-    accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, 50) : [],
+    accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, CHILD_PAGE_ACCESS_ENTRIES) : [],
+    accessCount: canSeeAccess ? await countChildAccess(op.tx, childId) : 0,
     siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
-    timescales: await viewChildTimescales(op, childId),
+    timescales: await currentChildTimescales(op, childId),
     lifeStoryItems: await lifeStoryTimescaleItems(op, childId),
     planning: await loadPlanningSummary(op, childId),
   }

@@ -26,6 +26,16 @@ export interface ChildRecordView {
  */
 export async function viewChildRecord(op: Operation, childId: string): Promise<ChildRecordView> {
   await authoriseChild(op, childId, 'child:view')
+  return loadChildRecordView(op, childId)
+}
+
+/**
+ * {@link viewChildRecord} without the authorisation, for a use case that has just authorised the view itself.
+ * @param op - the operation (authorised to view the child)
+ * @param childId - the child
+ * @returns the record with the people and staff it names
+ */
+export async function loadChildRecordView(op: Operation, childId: string): Promise<ChildRecordView> {
   const record = await loadCareRecord(op.tx, childId)
   if (!record) {
     throw new NotFoundError('Child')

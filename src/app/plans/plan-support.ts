@@ -4,7 +4,7 @@
  * with its decision events. Each use case authorises first, then uses these on `op.tx`.
  */
 import { setChangeReason } from '../../db/client.ts'
-import { loadChildAccessFacts } from '../../db/repositories/access-repository.ts'
+import { loadChildAccessFacts, type ChildAccessFacts } from '../../db/repositories/access-repository.ts'
 import {
   insertDecisionEvents,
   insertPlanVersions,
@@ -193,10 +193,15 @@ export async function insertPlanVersion(
  * their own plan, and the plans show each other; the endorsement rule compares them, docs/adr/0023).
  * @param op - the operation
  * @param childId - the child
+ * @param siblingIds - the child's brothers and sisters, when the caller has just read them
  * @returns a summary of each such sibling's plan in force
  */
-export async function siblingPlanSummaries(op: Operation, childId: string): Promise<SiblingPlanSummary[]> {
-  const siblings = await loadSiblingIds(op.tx, childId)
+export async function siblingPlanSummaries(
+  op: Operation,
+  childId: string,
+  siblingIds?: readonly string[],
+): Promise<SiblingPlanSummary[]> {
+  const siblings = siblingIds ?? (await loadSiblingIds(op.tx, childId))
   const lookedAfter = await loadLookedAfterChildIds(op.tx, siblings, op.today)
   const plans = await loadPlanVersionsForChildren(op.tx, lookedAfter)
   return [...plans.entries()].flatMap(([siblingId, versions]) => {
@@ -221,10 +226,15 @@ export interface PlanningPermissions {
  * check; this only decides which buttons to show).
  * @param op - the operation
  * @param childId - the child
+ * @param known - the child's access facts, when the caller has just read them to authorise (not read again)
  * @returns the permissions
  */
-export async function planningPermissions(op: Operation, childId: string): Promise<PlanningPermissions> {
-  const [facts] = await loadChildAccessFacts(op.tx, op.actor.userId, [childId])
+export async function planningPermissions(
+  op: Operation,
+  childId: string,
+  known?: ChildAccessFacts,
+): Promise<PlanningPermissions> {
+  const facts = known ?? (await loadChildAccessFacts(op.tx, op.actor.userId, [childId]))[0]
   const allows = (action: ChildAction): boolean =>
     facts !== undefined &&
     decideChildAccess(op.actor.role, action, {

@@ -103,7 +103,7 @@ export interface PlanOverview extends PlanState {
  * @returns the overview
  */
 export async function viewPermanencePlan(op: Operation, childId: string): Promise<PlanOverview> {
-  await authoriseChild(op, childId, 'child:view')
+  const { facts } = await authoriseChild(op, childId, 'child:view')
   const child = await loadChildHeader(op, childId)
   const record = await loadCareRecord(op.tx, childId)
   if (!record) {
@@ -120,7 +120,7 @@ export async function viewPermanencePlan(op: Operation, childId: string): Promis
   const reviewFacts = record.reviews
     .filter(review => !linked.has(review.id))
     .map(review => reviewAsMeeting(childId, review.id, review.heldOn, op.today))
-  const siblingSummaries = await siblingPlanSummaries(op, childId)
+  const siblingSummaries = await siblingPlanSummaries(op, childId, siblingIds)
   const people = new Map(record.people.map(person => [person.id, `${person.givenNames} ${person.familyName}`]))
   const latest = state.latest?.plan
   const guidance =
@@ -141,7 +141,7 @@ export async function viewPermanencePlan(op: Operation, childId: string): Promis
     ...state,
     child,
     settings,
-    permissions: await planningPermissions(op, childId),
+    permissions: await planningPermissions(op, childId, facts),
     events: await listDecisionEvents(op.tx, childId),
     guidance,
     readiness:

@@ -183,6 +183,8 @@ export async function runOperation<T>(
 export interface ChildAccess {
   readonly childId: string
   readonly decision: Decision
+  /** What the decision was made on, for the operation's further decisions about the same child (not read again). */
+  readonly facts: ChildAccessFacts
 }
 
 function decide(actor: Actor, facts: ChildAccessFacts, action: ChildAction): Decision {
@@ -243,7 +245,7 @@ export async function authoriseChild(op: Operation, childId: string, action: Chi
     }
     op.addAuditDetail('relationship', relationshipOf(op.actor, facts))
   }
-  return { childId, decision }
+  return { childId, decision, facts }
 }
 
 /** The shortest break-glass reason accepted: enough to say why, not a single word. */
@@ -258,7 +260,18 @@ export const BREAK_GLASS_MINIMUM_REASON = 10
  */
 export async function filterViewableChildren(op: Operation, childIds: readonly string[]): Promise<Set<string>> {
   const facts = await loadChildAccessFacts(op.tx, op.actor.userId, childIds)
-  return new Set(facts.filter(f => decide(op.actor, f, 'child:view') === 'allow').map(f => f.childId))
+  return new Set(viewableOf(op, facts).map(f => f.childId))
+}
+
+/**
+ * {@link filterViewableChildren} on access facts the caller has just read with its own columns (the caseload reads
+ * them in the same query as what it sorts by).
+ * @param op - the operation
+ * @param facts - the children's access facts, read in this operation
+ * @returns those the user may view in lists, in the same order
+ */
+export function viewableOf<T extends ChildAccessFacts>(op: Operation, facts: readonly T[]): T[] {
+  return facts.filter(f => decide(op.actor, f, 'child:view') === 'allow')
 }
 
 /**

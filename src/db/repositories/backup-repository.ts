@@ -151,3 +151,16 @@ export async function isDatabaseEmpty(raw: RawQuery): Promise<boolean> {
   const [row] = await raw.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM authorities) AS empty`)
   return row?.empty === true
 }
+
+/**
+ * Writes audit_event_children for every audit event, as migration 0011 did: for a backup made before that table
+ * existed (restore inserts with triggers off, so the links come from the backup when it has them).
+ * @param raw - an owner transaction
+ */
+export async function linkRestoredAuditEvents(raw: RawQuery): Promise<void> {
+  await raw.query(
+    `INSERT INTO audit_event_children (authority_id, child_id, occurred_at, event_id)
+     SELECT e.authority_id, ids.child_id, e.occurred_at, e.id
+     FROM audit_events e, app_audit_event_child_ids(e.child_id, e.details) AS ids (child_id)`,
+  )
+}

@@ -26,7 +26,7 @@ async function childTables(raw: RawQuery): Promise<ChildTable[]> {
      FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
        AND c.column_name IN ('child_id', 'sibling_child_id', 'child_ids')
-       AND c.table_name NOT IN ('audit_events', 'destruction_tombstones')
+       AND c.table_name NOT IN ('audit_events', 'audit_event_children', 'destruction_tombstones')
      ORDER BY 1, 2`,
   )
   const references = await raw.query<{ from: string; to: string }>(

@@ -10,6 +10,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { getTableConfig, type PgColumn, type PgTableWithColumns, type TableConfig } from 'drizzle-orm/pg-core'
 import type {
+  CareRecord,
   ChildDetails,
   LegalStatusSpell,
   PeriodOfCare,
@@ -568,6 +569,33 @@ export async function loadAuthorityReturnFacts(
       refs,
     ),
   )
+}
+
+/** The return tables whose current rows a loaded care record already holds (with every column the returns read). */
+const CARE_RECORD_PARTS: Partial<Record<ReturnTableKey, keyof CareRecord>> = {
+  'periods-of-care': 'periodsOfCare',
+  'legal-statuses': 'legalStatuses',
+  placements: 'placements',
+  reviews: 'reviews',
+  allocations: 'allocations',
+}
+
+/**
+ * One child's ReturnFacts, as {@link loadAuthorityReturnFacts} gives them, for a care record just loaded: only the
+ * return tables the record does not hold are read (the child's page checks the return without reading the record
+ * twice).
+ * @param tx - the transaction
+ * @param record - the child's current care record (loadCareRecord)
+ * @returns the facts
+ */
+export async function loadChildReturnFacts(tx: Tx, record: CareRecord): Promise<ReturnFacts> {
+  const tables: Partial<Record<ReturnTableKey, Row[]>> = {}
+  for (const key of RETURN_TABLE_KEYS) {
+    const part = CARE_RECORD_PARTS[key]
+    tables[key] =
+      part === undefined ? await currentRows(tx, key, [record.child.id]) : (record[part] as unknown as Row[])
+  }
+  return rowsToReturnFacts({ child: record.child as unknown as Row, tables }, await loadSocialWorkerRefs(tx))
 }
 
 /**

@@ -91,31 +91,31 @@ export async function loadChildTimescales(tx: Tx, childId: string): Promise<Stor
   return { ...summary, items }
 }
 
+/** An open due-date item as a caseload prints it. */
+export interface OpenItem {
+  readonly childId: string
+  readonly title: string
+  readonly dueOn: string
+  readonly status: 'overdue' | 'due-soon' | 'upcoming'
+}
+
 /**
- * The open items (overdue, due soon, upcoming) of some children, soonest first, for caseloads and dashboards.
+ * The open items (overdue, due soon, upcoming) of some children, soonest first, for caseloads: only what a caseload
+ * prints (not each item's explanation and details).
  * @param tx - the transaction
  * @param childIds - the children
  * @returns items with their child
  */
-export async function loadOpenItems(
-  tx: Tx,
-  childIds: readonly string[],
-): Promise<(StoredTimescaleItem & { childId: string })[]> {
+export async function loadOpenItems(tx: Tx, childIds: readonly string[]): Promise<OpenItem[]> {
   if (childIds.length === 0) {
     return []
   }
-  return tx
+  const rows = await tx
     .select({
       childId: timescaleItems.childId,
-      rule: timescaleItems.rule,
       title: timescaleItems.title,
       dueOn: timescaleItems.dueOn,
       status: timescaleItems.status,
-      metOn: timescaleItems.metOn,
-      explanation: timescaleItems.explanation,
-      source: timescaleItems.source,
-      isProvisional: timescaleItems.isProvisional,
-      details: timescaleItems.details,
     })
     .from(timescaleItems)
     .where(
@@ -126,6 +126,7 @@ export async function loadOpenItems(
       ),
     )
     .orderBy(asc(timescaleItems.dueOn))
+  return rows as OpenItem[]
 }
 
 /**

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { instant } from './columns.ts'
 
 export const authorities = pgTable('authorities', {
@@ -98,6 +98,18 @@ export const auditEvents = pgTable('audit_events', {
   breakGlassReason: text('break_glass_reason'),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 })
+
+/** The children each audit event names, one row each, written by a trigger on audit_events (0011). */
+export const auditEventChildren = pgTable(
+  'audit_event_children',
+  {
+    authorityId: uuid('authority_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  },
+  t => [primaryKey({ columns: [t.authorityId, t.childId, t.occurredAt, t.eventId] })],
+)
 
 export const recordVersions = pgTable('record_versions', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

@@ -1,7 +1,12 @@
-import { listCaseload, type CaseloadView } from '../../app/children/list-caseload.ts'
+import {
+  listCaseload,
+  type CaseloadShow,
+  type CaseloadSort,
+  type CaseloadView,
+} from '../../app/children/list-caseload.ts'
 import { paths } from '../paths.ts'
 import type { WebPage } from '../web-route.ts'
-import { caseloadRows, filterAndSortCaseload, type CaseloadShow, type CaseloadSort } from './caseload.view-model.ts'
+import { caseloadPagination, caseloadRange, caseloadRows, type CaseloadLinkState } from './caseload.view-model.ts'
 
 const SHOW_OPTIONS: readonly { value: CaseloadShow; text: string }[] = [
   { value: 'all', text: 'All children' },
@@ -9,6 +14,15 @@ const SHOW_OPTIONS: readonly { value: CaseloadShow; text: string }[] = [
   { value: 'due-soon', text: 'Overdue or due soon' },
   { value: 'overdue', text: 'Overdue' },
 ]
+
+const SORT_OPTIONS: readonly { value: CaseloadSort; text: string; caption: string }[] = [
+  { value: 'due', text: 'Most urgent first', caption: 'most urgent first' },
+  { value: 'name', text: 'Name', caption: 'by name' },
+  { value: 'age', text: 'Youngest first', caption: 'youngest first' },
+]
+
+/** A page number as typed in the address: a whole number from 1, without signs, spaces or leading zeros. */
+const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/
 
 export const caseloadPages: readonly WebPage[] = [
   {
@@ -21,30 +35,42 @@ export const caseloadPages: readonly WebPage[] = [
       const canViewTeam = op.actor.role === 'team-manager' || op.actor.role === 'social-worker'
       const view: CaseloadView = canViewTeam && query.view === 'team' ? 'team' : 'mine'
       const show: CaseloadShow = SHOW_OPTIONS.some(o => o.value === query.show) ? (query.show as CaseloadShow) : 'all'
-      const sort: CaseloadSort = query.sort === 'name' ? 'name' : 'due'
-      const children = await listCaseload(op, view)
-      const all = caseloadRows(children, op.today)
-      const rows = filterAndSortCaseload(all, show, sort)
+      const sort: CaseloadSort = SORT_OPTIONS.some(o => o.value === query.sort) ? (query.sort as CaseloadSort) : 'due'
+      // Paged on the server, so it works without JavaScript and every order covers the whole caseload. A page
+      // number that is not one, or is after the last page, shows the first page with a message (status 400).
+      const pageText = typeof query.page === 'string' ? query.page : query.page === undefined ? '1' : ''
+      const isPageNumber = PAGE_NUMBER.test(pageText)
+      const result = await listCaseload(op, {
+        view,
+        show,
+        sort,
+        page: isPageNumber ? Number(pageText) : 1,
+        beyondLastPage: 'first',
+      })
+      const isBadPage = !isPageNumber || result.wasBeyondLastPage
+      const state: CaseloadLinkState = { view, show, sort }
+      const heading =
+        view === 'team' ? "My team's children" : op.actor.role === 'iro' ? 'Children I review' : 'My caseload'
       return {
+        status: isBadPage ? 400 : 200,
         template: 'caseload/caseload.njk',
         context: {
-          heading:
-            view === 'team' ? "My team's children" : op.actor.role === 'iro' ? 'Children I review' : 'My caseload',
+          heading,
           view,
           canViewTeam,
           show,
           sort,
-          showOptions: SHOW_OPTIONS.map(o => ({ ...o, selected: o.value === show })),
-          sortOptions: [
-            { value: 'due', text: 'Most urgent first', selected: sort === 'due' },
-            { value: 'name', text: 'Name', selected: sort === 'name' },
-          ],
-          totals: {
-            children: all.length,
-            overdueChildren: all.filter(r => r.overdue > 0).length,
-            overdueItems: all.reduce((sum, r) => sum + r.overdue, 0),
-          },
-          rows,
+          badPage: isBadPage
+            ? `There is no page ${isPageNumber ? pageText : 'with that number'} of this list. ` +
+              `It has ${result.pageCount} ${result.pageCount === 1 ? 'page' : 'pages'}; this is the first.`
+            : null,
+          showOptions: SHOW_OPTIONS.map(o => ({ value: o.value, text: o.text, selected: o.value === show })),
+          sortOptions: SORT_OPTIONS.map(o => ({ value: o.value, text: o.text, selected: o.value === sort })),
+          caption: `${heading}, ${SORT_OPTIONS.find(o => o.value === sort)!.caption}`,
+          totals: result.totals,
+          range: caseloadRange(result.page, result.pageSize, result.children.length, result.matching),
+          pagination: caseloadPagination(state, result.page, result.pageCount),
+          rows: caseloadRows(result.children, op.today),
         },
       }
     },

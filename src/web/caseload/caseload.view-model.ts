@@ -1,4 +1,10 @@
-import type { CaseloadChild } from '../../app/children/list-caseload.ts'
+import {
+  caseloadName,
+  type CaseloadChild,
+  type CaseloadShow,
+  type CaseloadSort,
+  type CaseloadView,
+} from '../../app/children/list-caseload.ts'
 import type { ChildSummary } from '../../app/children/types.ts'
 import { ageInYears, calendarDay, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { labels } from '../content/labels.ts'
@@ -17,16 +23,10 @@ export interface CaseloadRow {
   readonly dateOfBirthOn: string
   readonly age: number
   readonly legalStatus: string
-  readonly legalStatusCode: string | null
   readonly placement: string
   readonly lookedAfterSince: string | null
   readonly worker: string
   readonly due: readonly DueEntry[]
-  readonly overdue: number
-  readonly dueSoon: number
-  /** For sorting by urgency: 0 overdue, 1 due soon, 2 something upcoming, 3 nothing. */
-  readonly urgency: number
-  readonly nextDueOn: string
 }
 
 const TAG = {
@@ -53,54 +53,96 @@ export function caseloadRows(
     const shown = [...overdue, ...dueSoon, ...upcoming].slice(0, 3)
     return {
       href: paths.child(child.id),
-      name: `${child.givenNames} ${child.familyName}${child.preferredName ? ` (${child.preferredName})` : ''}`,
+      name: caseloadName(child),
       caseNumber: child.localCaseNumber,
       dateOfBirthOn: child.dateOfBirthOn,
       age: ageInYears(calendarDay(child.dateOfBirthOn), today),
       legalStatus: labels.legalStatus(child.legalStatus) || 'Not looked after',
-      legalStatusCode: child.legalStatus,
       placement: labels.placementType(child.placementType),
       lookedAfterSince: child.lookedAfterSince,
       worker: child.allocatedWorkerName ?? 'Not allocated',
-      due: shown.map(i => ({ title: i.title, dueOn: i.dueOn!, tag: TAG[i.status as keyof typeof TAG] })),
-      overdue: overdue.length,
-      dueSoon: dueSoon.length,
-      urgency: overdue.length > 0 ? 0 : dueSoon.length > 0 ? 1 : upcoming.length > 0 ? 2 : 3,
-      nextDueOn: shown[0]?.dueOn ?? '9999-12-31',
+      due: shown.map(i => ({ title: i.title, dueOn: i.dueOn, tag: TAG[i.status] })),
     }
   })
 }
 
-export type CaseloadShow = 'all' | 'overdue' | 'due-soon' | 'looked-after'
-export type CaseloadSort = 'due' | 'name'
+/** What the caseload's links keep: the view, the filter and the order (each left out when it is the default). */
+export interface CaseloadLinkState {
+  readonly view: CaseloadView
+  readonly show: CaseloadShow
+  readonly sort: CaseloadSort
+}
 
 /**
- * Filters and sorts the rows: overdue first by default (the question a worker asks is "what is late?").
- * @param rows - the rows
- * @param show - which children to show
- * @param sort - how to order them
- * @returns the rows to print
+ * The address of a caseload page, keeping the view, filter and order.
+ * @param state - the view, filter and order
+ * @param page - the page (from 1)
+ * @returns the address
  */
-export function filterAndSortCaseload(
-  rows: readonly CaseloadRow[],
-  show: CaseloadShow,
-  sort: CaseloadSort,
-): CaseloadRow[] {
-  const shown = rows.filter(row => {
-    switch (show) {
-      case 'overdue':
-        return row.overdue > 0
-      case 'due-soon':
-        return row.overdue > 0 || row.dueSoon > 0
-      case 'looked-after':
-        return row.legalStatusCode !== null
-      case 'all':
-        return true
+export function caseloadHref(state: CaseloadLinkState, page: number): string {
+  const query = new URLSearchParams()
+  if (state.view === 'team') {
+    query.set('view', 'team')
+  }
+  if (state.show !== 'all') {
+    query.set('show', state.show)
+  }
+  if (state.sort !== 'due') {
+    query.set('sort', state.sort)
+  }
+  if (page > 1) {
+    query.set('page', String(page))
+  }
+  const text = query.toString()
+  return text === '' ? paths.home() : `${paths.home()}?${text}`
+}
+
+/**
+ * GOV.UK pagination for the caseload: previous and next, the first and last pages, the current page and its
+ * neighbours, with ellipses between (https://design-system.service.gov.uk/components/pagination/).
+ * @param state - the view, filter and order the links keep
+ * @param page - the current page
+ * @param pageCount - how many pages
+ * @returns the govukPagination parameters, or null for a single page
+ */
+export function caseloadPagination(state: CaseloadLinkState, page: number, pageCount: number) {
+  if (pageCount <= 1) {
+    return null
+  }
+  // The first, the last, the current page and its neighbours; a gap of one page shows that page, not an ellipsis.
+  const isShown = (n: number) => n === 1 || n === pageCount || Math.abs(n - page) <= 1
+  const items: ({ number: string; href: string; current: boolean } | { ellipsis: true })[] = []
+  for (let n = 1; n <= pageCount; n += 1) {
+    if (isShown(n) || (isShown(n - 1) && isShown(n + 1))) {
+      items.push({ number: String(n), href: caseloadHref(state, n), current: n === page })
+    } else if (isShown(n - 1)) {
+      items.push({ ellipsis: true })
     }
-  })
-  return [...shown].sort((a, b) =>
-    sort === 'name'
-      ? a.name.localeCompare(b.name)
-      : a.urgency - b.urgency || a.nextDueOn.localeCompare(b.nextDueOn) || a.name.localeCompare(b.name),
-  )
+  }
+  return {
+    previous: page > 1 ? { href: caseloadHref(state, page - 1) } : undefined,
+    next: page < pageCount ? { href: caseloadHref(state, page + 1) } : undefined,
+    items,
+    landmarkLabel: 'Pages of children',
+  }
+}
+
+const count = new Intl.NumberFormat('en-GB')
+
+/**
+ * "Showing 51 to 100 of 1,812 children".
+ * @param page - the current page
+ * @param pageSize - children per page
+ * @param shown - children on this page
+ * @param matching - children matching the filter
+ * @returns the sentence, or null when nothing matches
+ */
+export function caseloadRange(page: number, pageSize: number, shown: number, matching: number): string | null {
+  if (shown === 0) {
+    return null
+  }
+  const from = (page - 1) * pageSize + 1
+  return `Showing ${count.format(from)} to ${count.format(from + shown - 1)} of ${count.format(matching)} ${
+    matching === 1 ? 'child' : 'children'
+  }`
 }

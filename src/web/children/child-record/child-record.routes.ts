@@ -4,10 +4,10 @@ import type { WebPage } from '../../web-route.ts'
 import { NotFoundError } from '../../../app/shared/errors.ts'
 import type { Operation } from '../../../app/shared/run-operation.ts'
 import type { FastifyRequest } from 'fastify'
-import { childRecordViewModel } from './child-record.view-model.ts'
+import { accessSummary, childRecordViewModel } from './child-record.view-model.ts'
 import { timescalesViewModel } from './timescales.view-model.ts'
 import { planningSummaryViewModel } from './planning-summary.view-model.ts'
-import { checkChildReturn } from '../../../app/returns/check-child-return.ts'
+import { checkCareRecordReturn } from '../../../app/returns/check-child-return.ts'
 import { childReturnViewModel } from '../../returns/child-return.view-model.ts'
 
 async function showChild(op: Operation, request: FastifyRequest) {
@@ -17,11 +17,12 @@ async function showChild(op: Operation, request: FastifyRequest) {
   }
   const page = await viewChildPage(op, parsed.data)
   // SSDA903 data-quality warnings for the current collection year (issue 8; warnings, never refusals).
-  const childReturn = childReturnViewModel(await checkChildReturn(op.tx, parsed.data, op.today))
+  const childReturn = childReturnViewModel(await checkCareRecordReturn(op.tx, page.record, op.today))
   return {
     template: 'children/child-record/child-record.njk',
     context: {
       child: childRecordViewModel(page, page.accessLog, op.today),
+      accessSummary: accessSummary(page.accessLog.length, page.accessCount),
       siblingNames: page.siblingNames,
       planning: planningSummaryViewModel(page),
       childReturn,

@@ -121,3 +121,17 @@ export function childRecordViewModel(
     })),
   }
 }
+
+const count = new Intl.NumberFormat('en-GB')
+
+/**
+ * The sentence above the access log: how many of the record's accesses the page lists.
+ * @param shown - entries listed
+ * @param total - audit events naming the child in all
+ * @returns the sentence
+ */
+export function accessSummary(shown: number, total: number): string {
+  return total > shown
+    ? `The ${count.format(shown)} most recent of ${count.format(total)} times the record was opened, changed or listed.`
+    : `Every time the record was opened, changed or listed (${count.format(total)}).`
+}
