@@ -12,6 +12,7 @@ import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
+import { analyseDatabase } from '../../db/maintenance.ts'
 import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { seedDemoNetwork } from './seed-demo-network.ts'
@@ -281,6 +282,8 @@ export async function seedDemo(
     accounts.push(...(await seedAuthority(db, spec, options.seed + index * 7919, options.today)))
     authorities.push({ code: spec.code, name: spec.name, children: spec.children })
   }
+  // The planner's statistics for the tables just filled (PGlite has no autovacuum).
+  await analyseDatabase(db)
   return { authorities, accounts }
 }
 

@@ -25,3 +25,25 @@ export async function loadStaleChildIds(tx: Tx, childIds: readonly string[], tod
     )
   return rows.map(r => r.id)
 }
+
+/**
+ * A team's children whose stored timescales were evaluated before a day, or never.
+ * @param tx - the transaction
+ * @param teamId - the team
+ * @param today - the day
+ * @returns the ids needing evaluation
+ */
+export async function loadStaleTeamChildIds(tx: Tx, teamId: string, today: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: children.id })
+    .from(children)
+    .leftJoin(childTimescales, eq(childTimescales.childId, children.id))
+    .where(
+      and(
+        eq(children.teamId, teamId),
+        isNull(children.voidedAt),
+        or(isNull(childTimescales.childId), lt(childTimescales.evaluatedAsOf, sql`${today}::date`)),
+      ),
+    )
+  return rows.map(r => r.id)
+}

@@ -59,11 +59,70 @@ function horizontalBars(chart: {
   })
 }
 
+interface PermanenceCharts {
+  readonly time: string | null
+  readonly mix: string | null
+  readonly trend: string
+}
+
+// The charts of the last few snapshots drawn, by authority and when the snapshot was computed: a snapshot's figures
+// never change, so its charts are drawn once per process rather than on every request (ADR 0093).
+const CHART_CACHE_SIZE = 16
+const chartCache = new Map<string, PermanenceCharts>()
+
 /**
  * @param measures - the measures
+ * @param snapshot - the snapshot they come from (its charts are drawn once and kept)
+ * @param snapshot.authorityId - its authority
+ * @param snapshot.computedAt - when it was computed
  * @returns what the partial prints
  */
-export function permanenceMeasuresViewModel(measures: AuthorityMeasures) {
+export function permanenceMeasuresViewModel(
+  measures: AuthorityMeasures,
+  snapshot?: { authorityId: string; computedAt: Date },
+) {
+  const { timeToPermanence } = measures
+  const key = snapshot ? `${snapshot.authorityId} ${snapshot.computedAt.toISOString()} ${measures.today}` : undefined
+  let charts = key === undefined ? undefined : chartCache.get(key)
+  if (charts === undefined) {
+    charts = permanenceCharts(measures)
+    if (key !== undefined) {
+      if (chartCache.size >= CHART_CACHE_SIZE) {
+        chartCache.delete(chartCache.keys().next().value as string)
+      }
+      chartCache.set(key, charts)
+    }
+  }
+  return {
+    figures: [
+      { id: 'in-care', value: measures.childrenInCare, label: 'children in care today' },
+      { id: 'with-plan', value: measures.childrenInCareWithPlan, label: 'of them with a permanence plan' },
+      {
+        id: 'no-contingency',
+        value: measures.childrenInCareWithoutViableContingency,
+        label: 'with a plan that records no viable contingency',
+        isWarning: measures.childrenInCareWithoutViableContingency > 0,
+      },
+      {
+        id: 'median-days',
+        value: timeToPermanence.medianDays === null ? 'None' : `${timeToPermanence.medianDays} days`,
+        label: `median time to permanence (${timeToPermanence.children} children since ${formatCalendarDay(timeToPermanence.from)})`,
+      },
+    ],
+    from: formatCalendarDay(timeToPermanence.from),
+    routes: timeToPermanence.byRoute,
+    optionsMix: measures.optionsMix,
+    trends: measures.trends,
+    charts,
+  }
+}
+
+/**
+ * Draws the three charts (ECharts on the server).
+ * @param measures - the measures
+ * @returns the SVGs
+ */
+function permanenceCharts(measures: AuthorityMeasures): PermanenceCharts {
   const { timeToPermanence, optionsMix, trends } = measures
   const routes = timeToPermanence.byRoute
   const timeChart =
@@ -113,26 +172,5 @@ export function permanenceMeasuresViewModel(measures: AuthorityMeasures) {
       ],
     },
   })
-  return {
-    figures: [
-      { id: 'in-care', value: measures.childrenInCare, label: 'children in care today' },
-      { id: 'with-plan', value: measures.childrenInCareWithPlan, label: 'of them with a permanence plan' },
-      {
-        id: 'no-contingency',
-        value: measures.childrenInCareWithoutViableContingency,
-        label: 'with a plan that records no viable contingency',
-        isWarning: measures.childrenInCareWithoutViableContingency > 0,
-      },
-      {
-        id: 'median-days',
-        value: timeToPermanence.medianDays === null ? 'None' : `${timeToPermanence.medianDays} days`,
-        label: `median time to permanence (${timeToPermanence.children} children since ${formatCalendarDay(timeToPermanence.from)})`,
-      },
-    ],
-    from: formatCalendarDay(timeToPermanence.from),
-    routes,
-    optionsMix,
-    trends,
-    charts: { time: timeChart, mix: mixChart, trend: trendChart },
-  }
+  return { time: timeChart, mix: mixChart, trend: trendChart }
 }
