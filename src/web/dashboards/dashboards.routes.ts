@@ -167,6 +167,7 @@ export const dashboardPages: readonly WebPage[] = [
           children: listed.children,
           from: (listed.page - 1) * CHILDREN_PER_PAGE + 1,
           dashboardHref: '/dashboards/team',
+          firstPageHref: listHref(measure, listed.workerId),
           pagination: pagination(listed.page, listed.pages, page => listHref(measure, listed.workerId, page)),
         },
       }
