@@ -7,6 +7,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.ts'
+import { queryRows } from '../../db/raw-sql.ts'
+import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import type { Clock, Instant } from '../../domain/shared/clock.ts'
 import { findSignInCandidate, loadUser } from '../../db/repositories/auth-repository.ts'
 import { listTeamChildren, TEAM_MEASURES } from '../../db/repositories/team-dashboard-repository.ts'
 import { createTestDatabase } from '../../db/testing/test-database.ts'
@@ -17,7 +20,6 @@ import type { Actor } from '../shared/actor.ts'
 import { seedDemo } from '../demo/seed-demo.ts'
 import { createDependencies } from '../shared/default-dependencies.ts'
 import { runOperation, type Operation } from '../shared/run-operation.ts'
-import { movableClock } from '../../http/testing/planning-fixtures.ts'
 import { teamDashboardInNode } from './testing/team-dashboard-in-node.ts'
 import {
   recalculateAuthorityDashboard,
@@ -27,7 +29,8 @@ import {
 import { viewTeamChildren, viewTeamDashboard } from './view-team-dashboard.ts'
 
 const TODAY = '2026-02-02'
-const clock = movableClock(TODAY)
+let day = TODAY
+const clock: Clock = { now: () => `${day}T10:00:00.000Z` as Instant, today: () => day as CalendarDay }
 let db: Database
 
 async function actorFor(email: string): Promise<Actor> {
@@ -47,14 +50,12 @@ function run<T>(
 }
 
 async function snapshots(authorityId: string) {
-  return db.withAuthority({ authorityId }, async tx => {
-    const result: unknown = await tx.execute(
-      'SELECT authority_id, as_of::text AS as_of, computed_at, computed_by_trigger FROM dashboard_snapshots ORDER BY as_of' as never,
-    )
-    return (
-      result as { rows: { authority_id: string; as_of: string; computed_at: Date; computed_by_trigger: string }[] }
-    ).rows
-  })
+  return db.withAuthority({ authorityId }, tx =>
+    queryRows<{ authority_id: string; as_of: string; computed_by_trigger: string }>(
+      tx,
+      sql`SELECT authority_id, as_of::text AS as_of, computed_by_trigger FROM dashboard_snapshots ORDER BY as_of`,
+    ),
+  )
 }
 
 beforeAll(async () => {
@@ -68,12 +69,14 @@ afterAll(async () => {
 describe('the team dashboard’s counts, worked out in the database', () => {
   it('equal the in-Node computation for every team and worker, and list the same children for the same reasons', async () => {
     const manager = await actorFor('team.manager@northshire.example')
-    const teams = await db.withAuthority({ authorityId: manager.authorityId }, async tx => {
-      const result: unknown = await tx.execute(
-        sql.raw('SELECT DISTINCT team_id AS id FROM children WHERE team_id IS NOT NULL ORDER BY 1'),
-      )
-      return (result as { rows: { id: string }[] }).rows.map(row => row.id)
-    })
+    const teams = await db.withAuthority({ authorityId: manager.authorityId }, async tx =>
+      (
+        await queryRows<{ id: string }>(
+          tx,
+          sql`SELECT DISTINCT team_id AS id FROM children WHERE team_id IS NOT NULL ORDER BY 1`,
+        )
+      ).map(row => row.id),
+    )
     expect(teams.length).toBeGreaterThanOrEqual(3)
     const totals = { actions: 0, contingency: 0, noPlan: 0, meetings: 0, overdue: 0 }
     for (const teamId of teams) {
@@ -229,7 +232,7 @@ describe('the authority dashboard’s daily snapshot', () => {
   })
 
   it('is computed by the nightly job for each authority, and each authority sees only its own', async () => {
-    clock.setDay('2026-02-03')
+    day = '2026-02-03'
     try {
       expect(await refreshAuthoritySnapshots(db, '2026-02-03' as never)).toBe(2)
       const north = await actorFor('performance.analyst@northshire.example')
@@ -247,7 +250,7 @@ describe('the authority dashboard’s daily snapshot', () => {
       const northView = await run(north, 'dashboard:authority', op => viewAuthorityDashboard(op))
       expect(northView.measures.childrenInCare).not.toBe(view.measures.childrenInCare)
     } finally {
-      clock.setDay(TODAY)
+      day = TODAY
     }
   })
 })

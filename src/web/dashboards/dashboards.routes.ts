@@ -132,7 +132,6 @@ export const dashboardPages: readonly WebPage[] = [
             cells: COLUMNS.map(measure => ({
               value: value[measure](w),
               href: listHref(measure, w.workerId),
-              hidden: `${MEASURE_LABELS[measure].column.toLowerCase()}: ${w.workerName}`,
             })),
           })),
           concerns: dashboard.childrenOfConcern,
