@@ -4,7 +4,7 @@
  */
 import type { AuthorityMeasures } from '../../../domain/dashboards/authority-measures.ts'
 import { formatCalendarDay } from '../../../domain/shared/calendar-day.ts'
-import { renderChart } from '../../charts/svg-chart.ts'
+import { cachedCharts, renderChart } from '../../charts/svg-chart.ts'
 
 const AXIS_LABEL = { color: '#0b0c0c', fontSize: 14 }
 
@@ -65,14 +65,9 @@ interface PermanenceCharts {
   readonly trend: string
 }
 
-// The charts of the last few snapshots drawn, by authority and when the snapshot was computed: a snapshot's figures
-// never change, so its charts are drawn once per process rather than on every request (ADR 0093).
-const CHART_CACHE_SIZE = 16
-const chartCache = new Map<string, PermanenceCharts>()
-
 /**
  * @param measures - the measures
- * @param snapshot - the snapshot they come from (its charts are drawn once and kept)
+ * @param snapshot - the snapshot they come from, if any (its charts are drawn once and kept)
  * @param snapshot.authorityId - its authority
  * @param snapshot.computedAt - when it was computed
  * @returns what the partial prints
@@ -82,17 +77,12 @@ export function permanenceMeasuresViewModel(
   snapshot?: { authorityId: string; computedAt: Date },
 ) {
   const { timeToPermanence } = measures
-  const key = snapshot ? `${snapshot.authorityId} ${snapshot.computedAt.toISOString()} ${measures.today}` : undefined
-  let charts = key === undefined ? undefined : chartCache.get(key)
-  if (charts === undefined) {
-    charts = permanenceCharts(measures)
-    if (key !== undefined) {
-      if (chartCache.size >= CHART_CACHE_SIZE) {
-        chartCache.delete(chartCache.keys().next().value as string)
-      }
-      chartCache.set(key, charts)
-    }
-  }
+  // A snapshot never changes, so its charts are drawn once per process.
+  const charts = snapshot
+    ? cachedCharts(`authority-dashboard ${snapshot.authorityId} ${snapshot.computedAt.toISOString()}`, () =>
+        permanenceCharts(measures),
+      )
+    : permanenceCharts(measures)
   return {
     figures: [
       { id: 'in-care', value: measures.childrenInCare, label: 'children in care today' },
