@@ -14,21 +14,12 @@ import {
   type SnapshotTrigger,
   type StoredSnapshot,
 } from '../../db/repositories/dashboard-snapshots-repository.ts'
-import {
-  listChildrenWithAdoptionJourneys,
-  loadAuthorityReturnFacts,
-  loadScorecardThresholds,
-} from '../../db/repositories/returns-repository.ts'
+import { loadScorecardThresholds } from '../../db/repositories/returns-repository.ts'
 import { authorityMeasures, type AuthorityMeasures } from '../../domain/dashboards/authority-measures.ts'
 import { collectionYearOf, type CollectionYear } from '../../domain/returns/collection-year.ts'
-import {
-  DEFAULT_SCORECARD_THRESHOLDS,
-  scoreCohort,
-  type CohortScorecard,
-  type ScorecardThresholds,
-} from '../../domain/returns/scorecard.ts'
+import { scoreCohort, type CohortScorecard, type ScorecardThresholds } from '../../domain/returns/scorecard.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
-import type { AdoptionScorecardView } from '../returns/view-adoption-scorecard.ts'
+import { loadScorecardInputs, type AdoptionScorecardView } from '../returns/view-adoption-scorecard.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 
 /** What a snapshot stores: everything the page's figures and charts are drawn from. */
@@ -70,10 +61,7 @@ export function dashboardCohortYears(today: CalendarDay): CollectionYear[] {
  */
 export async function computeAuthoritySnapshot(tx: Tx, today: CalendarDay): Promise<AuthoritySnapshotPayload> {
   const [periods, plans] = [await loadCarePeriods(tx), await loadCurrentPlans(tx)]
-  const stored = await loadScorecardThresholds(tx)
-  const thresholds = stored?.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS
-  // Only a child with an adoption journey can be scored (scoreChild): the others' facts are not loaded.
-  const facts = await loadAuthorityReturnFacts(tx, { childIds: await listChildrenWithAdoptionJourneys(tx) })
+  const { stored, thresholds, facts } = await loadScorecardInputs(tx)
   const scorecards: Record<string, CohortScorecard> = {}
   for (const year of dashboardCohortYears(today)) {
     scorecards[String(year)] = scoreCohort(facts, year, thresholds)

@@ -41,15 +41,7 @@ const MEASURE_LABELS: Record<TeamMeasure, { card: string; column: string; list: 
 }
 
 /** The summary table's columns after the worker's name, in order. */
-const COLUMNS: readonly TeamMeasure[] = [
-  'children',
-  'overdue',
-  'no-plan',
-  'meetings',
-  'proceedings',
-  'actions',
-  'contingency',
-]
+const COLUMNS: readonly TeamMeasure[] = TEAM_MEASURES.filter(measure => measure !== 'any')
 
 /**
  * The address of the list behind a count.

@@ -13,6 +13,7 @@ import type { RuleId } from '../../../domain/timescales/rule-ids.ts'
 import { ForbiddenError } from '../../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../../shared/run-operation.ts'
 import { evaluateAndStore } from '../../timescales/evaluate-and-store.ts'
+import type { ChildOfConcern } from '../view-team-dashboard.ts'
 
 export interface WorkerRow {
   readonly workerId: string
@@ -28,13 +29,6 @@ export interface WorkerRow {
 interface PlanningConcerns {
   readonly overdueActions: number
   readonly noViableContingency: boolean
-}
-
-export interface ChildOfConcern {
-  readonly childId: string
-  readonly name: string
-  readonly workerName: string
-  readonly reasons: readonly string[]
 }
 
 export interface TeamDashboard {
