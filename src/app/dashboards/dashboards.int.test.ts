@@ -27,6 +27,7 @@ import {
   viewAuthorityDashboard,
 } from './view-authority-dashboard.ts'
 import { viewTeamChildren, viewTeamDashboard } from './view-team-dashboard.ts'
+import { setScorecardThresholds } from '../returns/set-scorecard-thresholds.ts'
 
 const TODAY = '2026-02-02'
 let day = TODAY
@@ -231,6 +232,22 @@ describe('the authority dashboard’s daily snapshot', () => {
     })
   })
 
+  it('is computed again when the scorecard thresholds change, so the scorecard uses the new ones', async () => {
+    const analyst = await actorFor('performance.analyst@northshire.example')
+    const before = await run(analyst, 'dashboard:authority', op => viewAuthorityDashboard(op))
+    expect(before.scorecard.isDefaultThresholds).toBe(true)
+    await runOperation(
+      createDependencies(db, clock),
+      { actor: analyst, policy: 'scorecard:configure', auditAction: 'SCORECARD_THRESHOLDS_SET' },
+      op => setScorecardThresholds(op, { a1Days: 400, a2Days: 100, a3Months: 12 }, 0),
+    )
+    const after = await run(analyst, 'dashboard:authority', op => viewAuthorityDashboard(op))
+    expect(after.trigger).toBe('on-request')
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime())
+    expect(after.scorecard.thresholds).toEqual({ a1Days: 400, a2Days: 100, a3Months: 12 })
+    expect(after.scorecard.cohort.thresholds.a1Days).toBe(400)
+  })
+
   it('is computed by the nightly job for each authority, and each authority sees only its own', async () => {
     day = '2026-02-03'
     try {
@@ -240,7 +257,7 @@ describe('the authority dashboard’s daily snapshot', () => {
       const northRows = await snapshots(north.authorityId)
       const southRows = await snapshots(south.authorityId)
       expect(northRows.map(r => [r.as_of, r.computed_by_trigger])).toEqual([
-        [TODAY, 'recalculated'],
+        [TODAY, 'on-request'],
         ['2026-02-03', 'nightly'],
       ])
       expect(southRows.map(r => [r.as_of, r.computed_by_trigger])).toEqual([['2026-02-03', 'nightly']])

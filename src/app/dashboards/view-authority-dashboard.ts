@@ -22,8 +22,12 @@ import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { loadScorecardInputs, type AdoptionScorecardView } from '../returns/view-adoption-scorecard.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 
+/** The payload's shape: a snapshot stored by an earlier release in another shape is computed again. */
+const PAYLOAD_FORMAT = 1
+
 /** What a snapshot stores: everything the page's figures and charts are drawn from. */
 export interface AuthoritySnapshotPayload {
+  readonly format: number
   readonly measures: AuthorityMeasures
   /** The adoption scorecard of each cohort the page offers, by its last collection year. */
   readonly scorecards: Readonly<Record<string, CohortScorecard>>
@@ -67,6 +71,7 @@ export async function computeAuthoritySnapshot(tx: Tx, today: CalendarDay): Prom
     scorecards[String(year)] = scoreCohort(facts, year, thresholds)
   }
   return {
+    format: PAYLOAD_FORMAT,
     measures: authorityMeasures({ today, periods, plans }),
     scorecards,
     thresholds,
@@ -116,14 +121,13 @@ export async function viewAuthorityDashboard(op: Operation, toYear?: CollectionY
   authoriseAuthority(op, 'dashboard:authority')
   const cohortYears = dashboardCohortYears(op.today)
   const year = toYear !== undefined && cohortYears.includes(toYear) ? toYear : collectionYearOf(op.today) - 1
-  let snapshot = await loadSnapshot(op.tx, 'authority', op.today)
   const thresholdsVersion = (await loadScorecardThresholds(op.tx))?.version ?? 0
-  if (
-    snapshot === undefined ||
-    (snapshot.payload as unknown as AuthoritySnapshotPayload).thresholdsVersion !== thresholdsVersion
-  ) {
-    snapshot = await storeAuthoritySnapshot(op.tx, op.actor.authorityId, op.today, 'on-request', op.actor.userId)
-  }
+  const found = await loadSnapshot(op.tx, 'authority', op.today)
+  const stored = found?.payload as unknown as AuthoritySnapshotPayload | undefined
+  const snapshot =
+    found !== undefined && stored?.format === PAYLOAD_FORMAT && stored.thresholdsVersion === thresholdsVersion
+      ? found
+      : await storeAuthoritySnapshot(op.tx, op.actor.authorityId, op.today, 'on-request', op.actor.userId)
   const payload = snapshot.payload as unknown as AuthoritySnapshotPayload
   const cohort = payload.scorecards[String(year)] as CohortScorecard
   op.addAuditDetail('toYear', year)
