@@ -1,4 +1,4 @@
--- 0093 Dashboard snapshots (docs/adr/0093-daily-authority-dashboard-snapshot.md): the authority dashboard's measures
+-- 0093 Dashboard snapshots (docs/adr/0093-dashboards-at-authority-scale.md): the authority dashboard's measures
 -- and adoption scorecards, computed once a day per authority (by the nightly timescale refresh, else by the first
 -- request of the day) and again when a performance analyst or administrator asks for it. A derived cache: one row per
 -- authority, kind and day, replaced by "Recalculate now"; the facts it is computed from stay the record.

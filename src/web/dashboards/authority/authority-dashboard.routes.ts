@@ -34,7 +34,6 @@ export const authorityDashboardPages: readonly WebPage[] = [
         template: 'dashboards/authority/authority-dashboard.njk',
         context: {
           today: op.today,
-          asOf: dashboard.asOf,
           computedAt: dashboard.computedAt,
           mayRecalculate: decideAuthorityAccess(op.actor.role, 'dashboard:recalculate') === 'allow',
           permanence: permanenceMeasuresViewModel(dashboard.measures, {
