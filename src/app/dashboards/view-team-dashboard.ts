@@ -1,29 +1,27 @@
-import { loadCurrentPlans, loadDriftSources, type DriftSource } from '../../db/repositories/dashboard-repository.ts'
-import { listActionUpdates, listMeetingsForChildren } from '../../db/repositories/meetings-repository.ts'
-import { actionsForChild } from '../../domain/meetings/meeting-actions.ts'
-import { loadStaleChildIds } from '../../db/repositories/timescales-freshness.ts'
-import { aggregateDrift, type DriftAggregate, type DriftMeasures } from '../../domain/timescales/drift.ts'
-import type { ItemStatus } from '../../domain/timescales/item.ts'
-import type { RuleId } from '../../domain/timescales/rule-ids.ts'
+/**
+ * The team manager's view of drift in their team (ADR 0090, 0093): counts by worker, worked out in the database from
+ * the stored timescale items, current plans and meetings' actions, and the children behind each count a page at a
+ * time. Always current: nothing is cached, and any child whose due dates are from an earlier day is re-evaluated
+ * first.
+ */
+import {
+  listTeamChildren,
+  loadTeamDashboard,
+  type TeamChildRow,
+  type TeamMeasure,
+  type WorkerCounts,
+} from '../../db/repositories/team-dashboard-repository.ts'
+import { loadStaleTeamChildIds } from '../../db/repositories/timescales-freshness.ts'
 import { ForbiddenError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 import { evaluateAndStore } from '../timescales/evaluate-and-store.ts'
 
-export interface WorkerRow {
-  readonly workerId: string
-  readonly workerName: string
-  readonly aggregate: DriftAggregate
-  /** Children with an action from a meeting past its due date. */
-  readonly childrenWithActionsOverdue: number
-  /** Children whose plan (permanence not yet achieved) records no viable contingency. */
-  readonly plansWithoutViableContingency: number
-}
+export { TEAM_MEASURES, type TeamMeasure, type WorkerCounts } from '../../db/repositories/team-dashboard-repository.ts'
 
-/** What plans and meetings add for each child. */
-interface PlanningConcerns {
-  readonly overdueActions: number
-  readonly noViableContingency: boolean
-}
+/** How many children the dashboard itself lists; the rest are a link away, a page at a time. */
+export const CHILDREN_ON_DASHBOARD = 20
+/** Children per page of a list. */
+export const CHILDREN_PER_PAGE = 50
 
 export interface ChildOfConcern {
   readonly childId: string
@@ -33,171 +31,163 @@ export interface ChildOfConcern {
 }
 
 export interface TeamDashboard {
-  readonly team: DriftAggregate
-  readonly byWorker: readonly WorkerRow[]
+  /** The whole team's counts (the workers' added up). */
+  readonly team: Omit<WorkerCounts, 'workerId' | 'workerName'>
+  readonly byWorker: readonly WorkerCounts[]
+  /** The first of the children to look at, and how many there are. */
   readonly childrenOfConcern: readonly ChildOfConcern[]
+  readonly childrenOfConcernTotal: number
+}
+
+export interface TeamChildrenPage {
+  readonly measure: TeamMeasure
+  readonly workerId: string | undefined
+  readonly workerName: string | undefined
+  readonly page: number
+  readonly pages: number
+  readonly total: number
+  readonly children: readonly ChildOfConcern[]
 }
 
 const MEETING_RULES = new Set(['PP-02', 'PP-04', 'PP-05', 'PP-06'])
 
-function concerns(source: DriftSource, planning: PlanningConcerns | undefined): string[] {
+/**
+ * Why a child counts, in words.
+ * @param row - the child
+ * @returns the reasons, most serious first
+ */
+function reasonsFor(row: TeamChildRow): string[] {
   const reasons: string[] = []
-  const overdue = new Set(source.items.filter(i => i.status === 'overdue').map(i => i.rule))
-  if (overdue.has('PP-01')) {
+  if (row.permanencePlanLate === 'overdue') {
     reasons.push('No permanence plan by the second review')
+  } else if (row.permanencePlanLate === 'met-late') {
+    reasons.push('Permanence plan made after the second review')
   }
-  if ([...overdue].some(rule => MEETING_RULES.has(rule))) {
+  if (row.overdueRules.some(rule => MEETING_RULES.has(rule))) {
     reasons.push('Permanence planning meeting overdue')
   }
-  const drift = source.drift as unknown as DriftMeasures | null
-  if (drift?.proceedings.some(p => p.isPast26Weeks && p.concludedOn === null)) {
+  if (row.proceedingsPast26Weeks > 0) {
     reasons.push('Care proceedings past 26 weeks')
   }
-  if (planning && planning.overdueActions > 0) {
-    reasons.push(planning.overdueActions === 1 ? '1 action overdue' : `${planning.overdueActions} actions overdue`)
+  if (row.overdueActions > 0) {
+    reasons.push(row.overdueActions === 1 ? '1 action overdue' : `${row.overdueActions} actions overdue`)
   }
-  if (planning?.noViableContingency) {
+  if (row.noViableContingency) {
     reasons.push('Plan has no viable contingency')
   }
-  const others = [...overdue].filter(rule => rule !== 'PP-01' && !MEETING_RULES.has(rule))
+  const others = row.overdueRules.filter(rule => rule !== 'PP-01' && !MEETING_RULES.has(rule))
   if (others.length > 0) {
-    reasons.push(`Other overdue: ${others.sort().join(', ')}`)
+    reasons.push(`Other overdue: ${others.join(', ')}`)
   }
   return reasons
 }
 
+function childOfConcern(row: TeamChildRow): ChildOfConcern {
+  return {
+    childId: row.childId,
+    name: `${row.givenNames} ${row.familyName}`,
+    workerName: row.workerName,
+    reasons: reasonsFor(row),
+  }
+}
+
 /**
- * The team manager's view of drift in their team: counts by worker (children without a plan by their second review,
- * planning meetings overdue, proceedings past 26 weeks, everything overdue) and the children behind them.
+ * The team the manager leads, with every child's due dates brought up to today.
  * @param op - the operation
- * @returns the dashboard
+ * @returns the team's id
  */
-export async function viewTeamDashboard(op: Operation): Promise<TeamDashboard> {
+async function currentTeam(op: Operation): Promise<string> {
   authoriseAuthority(op, 'dashboard:team')
   const teamId = op.actor.teamId
   if (!teamId) {
     throw new ForbiddenError('dashboard:team')
   }
-  let sources = await loadDriftSources(op.tx, teamId)
-  const stale = await loadStaleChildIds(
-    op.tx,
-    sources.map(s => s.childId),
-    op.today,
-  )
+  const stale = await loadStaleTeamChildIds(op.tx, teamId, op.today)
   if (stale.length > 0) {
     await evaluateAndStore(op.tx, op.actor.authorityId, op.today, stale)
-    sources = await loadDriftSources(op.tx, teamId)
   }
-  const planning = await loadPlanningConcerns(
-    op,
-    sources.map(s => s.childId),
+  return teamId
+}
+
+/**
+ * The team dashboard: counts by worker and the first children to look at. The children listed are recorded in the
+ * audit event.
+ * @param op - the operation
+ * @returns the dashboard
+ */
+export async function viewTeamDashboard(op: Operation): Promise<TeamDashboard> {
+  const teamId = await currentTeam(op)
+  const { byWorker, children, childrenToLookAt } = await loadTeamDashboard(
+    op.tx,
+    teamId,
+    op.today,
+    CHILDREN_ON_DASHBOARD,
   )
-  const withDrift = sources.filter(s => s.drift !== null)
-  const report = aggregateDrift(
-    withDrift.map(s => ({
-      childId: s.childId,
-      teamId: s.teamId ?? 'none',
-      workerId: s.workerId ?? 'none',
-      drift: s.drift as unknown as DriftMeasures,
-      items: s.items.map(i => ({ rule: i.rule as RuleId, status: i.status as ItemStatus })),
-    })),
-  )
-  const names = new Map(sources.map(s => [s.workerId ?? 'none', s.workerName ?? 'Not allocated']))
-  const byWorker = groupBy(sources, s => s.workerId ?? 'none')
-  const childrenOfConcern = sources
-    .map(s => ({
-      childId: s.childId,
-      name: `${s.givenNames} ${s.familyName}`,
-      workerName: s.workerName ?? 'Not allocated',
-      reasons: concerns(s, planning.get(s.childId)),
-    }))
-    .filter(c => c.reasons.length > 0)
-    .sort((a, b) => a.workerName.localeCompare(b.workerName) || a.name.localeCompare(b.name))
+  const childrenOfConcern = children.map(childOfConcern)
   op.addAuditDetail(
     'childIds',
     childrenOfConcern.map(c => c.childId),
   )
+  const sum = (pick: (row: WorkerCounts) => number) => byWorker.reduce((total, row) => total + pick(row), 0)
   return {
-    team: report.authority,
-    byWorker: Object.entries(report.byWorker)
-      .map(([workerId, aggregate]) => {
-        const theirs = (byWorker.get(workerId) ?? []).map(s => planning.get(s.childId))
-        return {
-          workerId,
-          workerName: names.get(workerId) ?? 'Unknown',
-          aggregate,
-          childrenWithActionsOverdue: theirs.filter(p => p && p.overdueActions > 0).length,
-          plansWithoutViableContingency: theirs.filter(p => p?.noViableContingency).length,
-        }
-      })
-      .sort((a, b) => a.workerName.localeCompare(b.workerName)),
+    team: {
+      children: sum(w => w.children),
+      childrenWithOverdueItems: sum(w => w.childrenWithOverdueItems),
+      childrenWithNoPlanBySecondReview: sum(w => w.childrenWithNoPlanBySecondReview),
+      childrenWithPlanningMeetingOverdue: sum(w => w.childrenWithPlanningMeetingOverdue),
+      proceedingsPast26Weeks: sum(w => w.proceedingsPast26Weeks),
+      childrenWithActionsOverdue: sum(w => w.childrenWithActionsOverdue),
+      plansWithoutViableContingency: sum(w => w.plansWithoutViableContingency),
+      childrenToLookAt: sum(w => w.childrenToLookAt),
+    },
+    byWorker,
     childrenOfConcern,
+    childrenOfConcernTotal: childrenToLookAt,
   }
 }
 
 /**
- * Overdue actions and plans with no viable contingency, per child.
+ * A page of the children behind one of the dashboard's counts, for the team or one worker. The children listed, the
+ * measure, the worker and the page are recorded in the audit event.
  * @param op - the operation
- * @param childIds - the team's children
- * @returns what each child's plan and meetings add to the dashboard
+ * @param query - which count, whose children and which page
+ * @param query.measure - the count
+ * @param query.workerId - one worker ('none': not allocated), or the whole team
+ * @param query.page - the page, from 1
+ * @returns the page
  */
-async function loadPlanningConcerns(
+export async function viewTeamChildren(
   op: Operation,
-  childIds: readonly string[],
-): Promise<Map<string, PlanningConcerns>> {
-  const plans = await loadCurrentPlans(op.tx, childIds)
-  const meetings = (await listMeetingsForChildren(op.tx, childIds)).map(stored => stored.meeting)
-  const updates = await listActionUpdates(
-    op.tx,
-    meetings.map(meeting => meeting.id),
-  )
-  const noContingency = new Set(
-    plans.filter(plan => plan.permanenceAchievedOn === null && !plan.hasViableContingency).map(plan => plan.childId),
-  )
-  // Each child's own meetings and their actions' updates, grouped once (linear in the team's size).
-  const meetingsByChild = new Map<string, typeof meetings>()
-  for (const meeting of meetings) {
-    for (const childId of meeting.record.childIds) {
-      const list = meetingsByChild.get(childId)
-      if (list) {
-        list.push(meeting)
-      } else {
-        meetingsByChild.set(childId, [meeting])
-      }
-    }
+  query: { measure: TeamMeasure; workerId: string | undefined; page: number },
+): Promise<TeamChildrenPage> {
+  const teamId = await currentTeam(op)
+  const page = Math.max(1, Math.floor(query.page))
+  const listed = await listTeamChildren(op.tx, {
+    teamId,
+    today: op.today,
+    measure: query.measure,
+    workerId: query.workerId,
+    limit: CHILDREN_PER_PAGE,
+    offset: (page - 1) * CHILDREN_PER_PAGE,
+  })
+  const children = listed.rows.map(childOfConcern)
+  op.addAuditDetail('measure', query.measure)
+  if (query.workerId !== undefined) {
+    op.addAuditDetail('workerId', query.workerId)
   }
-  const updatesByMeeting = groupBy(updates, update => update.meetingId)
-  return new Map(
-    childIds.map(childId => {
-      const own = meetingsByChild.get(childId) ?? []
-      const ownUpdates = own.flatMap(meeting => updatesByMeeting.get(meeting.id) ?? [])
-      return [
-        childId,
-        {
-          overdueActions: actionsForChild(childId, own, ownUpdates, op.today).filter(a => a.isOverdue).length,
-          noViableContingency: noContingency.has(childId),
-        },
-      ]
-    }),
+  op.addAuditDetail('page', page)
+  op.addAuditDetail(
+    'childIds',
+    children.map(c => c.childId),
   )
-}
-
-/**
- * Groups items by a key (Map.groupBy needs Node 21).
- * @param items - the items
- * @param keyOf - each item's key
- * @returns the groups, in first-seen order
- */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    const group = groups.get(key)
-    if (group) {
-      group.push(item)
-    } else {
-      groups.set(key, [item])
-    }
+  return {
+    measure: query.measure,
+    workerId: query.workerId,
+    // The worker's name as the list gives it (none when the list is empty).
+    workerName: query.workerId === undefined ? undefined : listed.rows[0]?.workerName,
+    page,
+    pages: Math.max(1, Math.ceil(listed.total / CHILDREN_PER_PAGE)),
+    total: listed.total,
+    children,
   }
-  return groups
 }

@@ -12,6 +12,7 @@ import type { Person } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { provisionAuthority, provisionUser } from '../admin/provision-authority.ts'
 import { refreshTimescales } from '../timescales/refresh-timescales.ts'
+import { analyseDatabase } from '../../db/maintenance.ts'
 import { demoReturnDetails, storeDemoReturnDetails, withReturnColumns } from '../returns/demo-return-details.ts'
 import { generateDemoChildren } from './generate-demo-authority.ts'
 import { seedDemoNetwork } from './seed-demo-network.ts'
@@ -282,8 +283,8 @@ export async function seedDemo(
     authorities.push({ code: spec.code, name: spec.name, children: spec.children })
   }
   // The planner's statistics for the tables just filled: PGlite has no autovacuum, so without this every table
-  // keeps the statistics of its empty start and the caseload's queries read the wrong index (docs/performance.md).
-  await db.exec('ANALYZE')
+  // keeps the statistics of its empty start and the pages' queries read the wrong index (docs/performance.md).
+  await analyseDatabase(db)
   return { authorities, accounts }
 }
 

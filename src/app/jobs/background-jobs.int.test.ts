@@ -19,7 +19,7 @@ afterAll(async () => {
 })
 
 describe('the nightly timescale refresh', () => {
-  it('is scheduled for 00:05 London time and moves every child on to the new day', async () => {
+  it('is scheduled for 00:05 London time and moves every child and the dashboards on to the new day', async () => {
     const nextDay = fixedClock('2026-02-03T09:00:00Z')
     expect(await needsTimescaleRefresh(db, '2026-02-02' as never)).toBe(false)
     expect(await needsTimescaleRefresh(db, nextDay.today())).toBe(true)
@@ -34,5 +34,12 @@ describe('the nightly timescale refresh', () => {
     expect(await needsTimescaleRefresh(db, nextDay.today())).toBe(false)
     const days = await db.query<{ day: string }>('SELECT DISTINCT evaluated_as_of::text AS day FROM child_timescales')
     expect(days).toEqual([{ day: '2026-02-03' }])
+    // Then each authority's dashboard snapshot for the new day (ADR 0093).
+    expect(messages.join('\n')).toMatch(/Dashboard snapshots computed for 2 authorities/)
+    const snapshots = await db.query<{ as_of: string; trigger: string; n: number }>(
+      `SELECT as_of::text, computed_by_trigger AS trigger, count(DISTINCT authority_id)::int AS n
+         FROM dashboard_snapshots GROUP BY 1, 2`,
+    )
+    expect(snapshots).toEqual([{ as_of: '2026-02-03', trigger: 'nightly', n: 2 }])
   })
 })

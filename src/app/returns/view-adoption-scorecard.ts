@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client.ts'
 import {
   listChildrenWithAdoptionJourneys,
   loadAuthorityReturnFacts,
@@ -11,6 +12,19 @@ import {
   type ScorecardThresholds,
 } from '../../domain/returns/scorecard.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
+
+/**
+ * What the scorecard is worked out from: the authority's thresholds (the defaults while it has set none) and the
+ * return facts of every child with an adoption journey (only they can be scored: the others' facts are not loaded).
+ * @param tx - a transaction in the authority
+ * @returns the stored thresholds, the thresholds to use and the facts
+ */
+export async function loadScorecardInputs(tx: Tx) {
+  const stored = await loadScorecardThresholds(tx)
+  const thresholds: ScorecardThresholds = stored?.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS
+  const facts = await loadAuthorityReturnFacts(tx, { childIds: await listChildrenWithAdoptionJourneys(tx) })
+  return { stored, thresholds, facts }
+}
 
 export interface AdoptionScorecardView {
   readonly cohort: CohortScorecard
@@ -30,10 +44,7 @@ export interface AdoptionScorecardView {
  */
 export async function viewAdoptionScorecard(op: Operation, toYear?: CollectionYear): Promise<AdoptionScorecardView> {
   authoriseAuthority(op, 'dashboard:authority')
-  const stored = await loadScorecardThresholds(op.tx)
-  const thresholds = stored?.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS
-  // Only a child with an adoption journey can be scored (scoreChild): the others' facts are not loaded.
-  const facts = await loadAuthorityReturnFacts(op.tx, { childIds: await listChildrenWithAdoptionJourneys(op.tx) })
+  const { stored, thresholds, facts } = await loadScorecardInputs(op.tx)
   const year = toYear ?? collectionYearOf(op.today) - 1
   const cohort = scoreCohort(facts, year, thresholds)
   op.addAuditDetail('toYear', year)

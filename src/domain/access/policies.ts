@@ -64,6 +64,7 @@ export const AUTHORITY_ACTIONS = [
   'children:search',
   'dashboard:team',
   'dashboard:authority',
+  'dashboard:recalculate',
   'returns:export',
   'returns:import',
   'scorecard:configure',
@@ -159,6 +160,8 @@ const AUTHORITY_GRANTS: Record<AuthorityAction, ReadonlySet<Role>> = {
   ]),
   'dashboard:team': new Set<Role>(['team-manager']),
   'dashboard:authority': new Set<Role>(['team-manager', 'performance-analyst', 'administrator']),
+  // Recomputing the authority dashboard's daily snapshot before the night's run (ADR 0093).
+  'dashboard:recalculate': new Set<Role>(['performance-analyst', 'administrator']),
   'returns:export': new Set<Role>(['performance-analyst']),
   'returns:import': new Set<Role>(['administrator']),
   // The authority's adoption scorecard thresholds (issue 8): set by those who report on them.

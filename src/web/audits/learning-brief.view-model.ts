@@ -7,6 +7,7 @@ import { AUDIT_DOMAIN_LABELS, AUDIT_GRADE_LABELS, AUDIT_GRADES } from '../../dom
 import { domainSentence, openingParagraph, type Theme } from '../../domain/audits/learning-brief.ts'
 import { auditPaths } from './audit-paths.ts'
 import { goodOrBetterChart, gradesChart } from './learning-brief-chart.ts'
+import { cachedCharts } from '../charts/svg-chart.ts'
 
 function themes(list: readonly Theme[]) {
   return list.map(t => ({
@@ -39,8 +40,11 @@ export function learningBriefViewModel(view: LearningBriefView) {
       gradesModerated: brief.gradesModerated,
       gradesChanged: brief.gradesChanged,
     },
-    goodChart: goodOrBetterChart(brief, hasPrevious),
-    gradesChart: gradesChart(brief),
+    // Drawn once for the same figures (the authority dashboard shows the latest brief on every view).
+    ...cachedCharts(`learning-brief ${JSON.stringify([brief.domains, hasPrevious])}`, () => ({
+      goodChart: goodOrBetterChart(brief, hasPrevious),
+      gradesChart: gradesChart(brief),
+    })),
     hasPrevious,
     domains: brief.domains.map(d => ({
       label: d.label,

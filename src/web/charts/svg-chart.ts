@@ -96,3 +96,30 @@ export function renderChart(request: ChartRequest): string {
     chart.dispose()
   }
 }
+
+// Charts drawn lately, by what they were drawn from: a chart is a pure function of its figures, and drawing one with
+// ECharts costs milliseconds, so a page whose figures have not changed (the authority dashboard's daily snapshot, the
+// latest learning brief) reuses its SVG (ADR 0093).
+const CHART_CACHE_SIZE = 32
+const chartCache = new Map<string, unknown>()
+
+/**
+ * Draws charts once for the same figures and reuses them after (the least recently drawn are forgotten first).
+ * @param key - what the charts are drawn from (figures, or the id and version of what holds them)
+ * @param draw - draws them
+ * @returns the charts
+ */
+export function cachedCharts<T>(key: string, draw: () => T): T {
+  if (chartCache.has(key)) {
+    const charts = chartCache.get(key) as T
+    chartCache.delete(key)
+    chartCache.set(key, charts)
+    return charts
+  }
+  const charts = draw()
+  if (chartCache.size >= CHART_CACHE_SIZE) {
+    chartCache.delete(chartCache.keys().next().value as string)
+  }
+  chartCache.set(key, charts)
+  return charts
+}

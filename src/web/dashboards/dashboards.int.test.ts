@@ -57,9 +57,44 @@ describe('the team dashboard', () => {
     expect(rows.find(`a[href="/children/${drifting}"]`).length).toBe(1)
   })
 
+  it('links each count to a paged list of the children behind it, for the team or one worker, and audits it', async () => {
+    const manager = await webSession(t, t.north.users['team-manager'])
+    const dashboard = await manager.get('/dashboards/team')
+    const card = dashboard.$('a').filter((_i, a) => dashboard.$(a).text().includes('no viable contingency'))
+    expect(card.attr('href')).toBe('/dashboards/team/children?measure=contingency')
+    const list = await manager.get(card.attr('href')!)
+    expect(list.status).toBe(200)
+    expect(list.$('h1').text()).toContain('Children whose plan has no viable contingency')
+    const linked = list
+      .$('tbody a')
+      .map((_i, a) => list.$(a).attr('href'))
+      .get()
+    expect(linked).toEqual([`/children/${planned}`])
+    // The worker's own count links to their children only.
+    const workerCell = dashboard.$('tbody td a[href*="measure=children&worker="]').first()
+    const theirs = await manager.get(workerCell.attr('href')!)
+    expect(theirs.$('[data-qa="list-count"]').text()).toMatch(/^2 children/)
+    expect(theirs.$('h1 .govuk-caption-l').text()).toContain('’s children')
+    const audit = await t.db.query<{ details: { measure: string; childIds: string[] } }>(
+      `SELECT details FROM audit_events WHERE action = 'TEAM_DASHBOARD_CHILDREN_LISTED' AND outcome = 'success' ORDER BY id`,
+    )
+    expect(audit.map(a => [a.details.measure, a.details.childIds.length])).toEqual([
+      ['contingency', 1],
+      ['children', 2],
+    ])
+    expect((await manager.get('/dashboards/team/children?measure=everything')).status).toBe(404)
+    expect((await manager.get('/dashboards/team/children?measure=any&worker=nobody')).status).toBe(404)
+    const beyond = await manager.get('/dashboards/team/children?measure=any&page=9')
+    expect(beyond.status).toBe(200)
+    expect(beyond.$('main').text()).toContain('This page is past the end of the list of 2 children.')
+    const none = await manager.get('/dashboards/team/children?measure=proceedings')
+    expect(none.$('main').text()).toContain('No child in the team counts here')
+  })
+
   it('is for team managers: a social worker is refused', async () => {
     const worker = await webSession(t, t.north.users['social-worker'])
     expect((await worker.get('/dashboards/team')).status).toBe(403)
+    expect((await worker.get('/dashboards/team/children?measure=any')).status).toBe(403)
   })
 })
 
@@ -86,6 +121,44 @@ describe('the authority dashboard', () => {
       const [titleId] = (page.$(svg).attr('aria-labelledby') ?? '').split(' ')
       expect(page.$(svg).find(`#${titleId}`).text().length).toBeGreaterThan(10)
     }
+  })
+})
+
+describe('the authority dashboard’s daily snapshot (ADR 0093)', () => {
+  it('keeps the figures as at the first view of the day until an analyst recalculates them', async () => {
+    const analyst = await webSession(t, t.north.users['performance-analyst'])
+    const before = await analyst.get('/dashboards/authority')
+    expect(before.$('[data-qa="figures-as-at"]').text()).toMatch(/Figures as at \d+ \w+ \d{4}, \d/)
+    const inCare = before.$('[data-qa="in-care"]').text()
+    const worker = apiClient(t.baseUrl, t.north.users['social-worker'].token)
+    await lookedAfterChild(t, worker, 'north', { startedOn: '2025-12-20', givenNames: 'Bryony' })
+    const kept = await analyst.get('/dashboards/authority')
+    expect(kept.$('[data-qa="in-care"]').text()).toBe(inCare)
+    // Without the form's token the recalculation is refused.
+    expect((await analyst.post('/dashboards/authority/recalculate', {})).status).toBe(403)
+    const recalculated = await analyst.submit(kept, {}, 'form[action="/dashboards/authority/recalculate"]')
+    expect(recalculated.status).toBe(303)
+    expect(recalculated.headers.get('location')).toBe('/dashboards/authority')
+    const after = await analyst.get('/dashboards/authority')
+    expect(Number(after.$('[data-qa="in-care"]').text())).toBe(Number(inCare) + 1)
+    const audit = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'AUTHORITY_DASHBOARD_RECALCULATED' AND outcome = 'success'`,
+    )
+    expect(audit[0]!.n).toBe(1)
+  })
+
+  it('offers "Recalculate now" to analysts and administrators, not to team managers', async () => {
+    const manager = await webSession(t, t.north.users['team-manager'])
+    const page = await manager.get('/dashboards/authority')
+    expect(page.status).toBe(200)
+    expect(page.$('form[action="/dashboards/authority/recalculate"]').length).toBe(0)
+    const refused = await manager.post('/dashboards/authority/recalculate', {
+      _csrf: page.$('input[name="_csrf"]').first().val() as string,
+    })
+    expect(refused.status).toBe(403)
+    const admin = await webSession(t, t.north.users.administrator)
+    const adminPage = await admin.get('/dashboards/authority')
+    expect(adminPage.$('form[action="/dashboards/authority/recalculate"]').length).toBe(1)
   })
 })
 

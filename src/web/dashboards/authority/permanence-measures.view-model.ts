@@ -4,7 +4,7 @@
  */
 import type { AuthorityMeasures } from '../../../domain/dashboards/authority-measures.ts'
 import { formatCalendarDay } from '../../../domain/shared/calendar-day.ts'
-import { renderChart } from '../../charts/svg-chart.ts'
+import { cachedCharts, renderChart } from '../../charts/svg-chart.ts'
 
 const AXIS_LABEL = { color: '#0b0c0c', fontSize: 14 }
 
@@ -59,11 +59,60 @@ function horizontalBars(chart: {
   })
 }
 
+interface PermanenceCharts {
+  readonly time: string | null
+  readonly mix: string | null
+  readonly trend: string
+}
+
 /**
  * @param measures - the measures
+ * @param snapshot - the snapshot they come from, if any (its charts are drawn once and kept)
+ * @param snapshot.authorityId - its authority
+ * @param snapshot.computedAt - when it was computed
  * @returns what the partial prints
  */
-export function permanenceMeasuresViewModel(measures: AuthorityMeasures) {
+export function permanenceMeasuresViewModel(
+  measures: AuthorityMeasures,
+  snapshot?: { authorityId: string; computedAt: Date },
+) {
+  const { timeToPermanence } = measures
+  // A snapshot never changes, so its charts are drawn once per process.
+  const charts = snapshot
+    ? cachedCharts(`authority-dashboard ${snapshot.authorityId} ${snapshot.computedAt.toISOString()}`, () =>
+        permanenceCharts(measures),
+      )
+    : permanenceCharts(measures)
+  return {
+    figures: [
+      { id: 'in-care', value: measures.childrenInCare, label: 'children in care today' },
+      { id: 'with-plan', value: measures.childrenInCareWithPlan, label: 'of them with a permanence plan' },
+      {
+        id: 'no-contingency',
+        value: measures.childrenInCareWithoutViableContingency,
+        label: 'with a plan that records no viable contingency',
+        isWarning: measures.childrenInCareWithoutViableContingency > 0,
+      },
+      {
+        id: 'median-days',
+        value: timeToPermanence.medianDays === null ? 'None' : `${timeToPermanence.medianDays} days`,
+        label: `median time to permanence (${timeToPermanence.children} children since ${formatCalendarDay(timeToPermanence.from)})`,
+      },
+    ],
+    from: formatCalendarDay(timeToPermanence.from),
+    routes: timeToPermanence.byRoute,
+    optionsMix: measures.optionsMix,
+    trends: measures.trends,
+    charts,
+  }
+}
+
+/**
+ * Draws the three charts (ECharts on the server).
+ * @param measures - the measures
+ * @returns the SVGs
+ */
+function permanenceCharts(measures: AuthorityMeasures): PermanenceCharts {
   const { timeToPermanence, optionsMix, trends } = measures
   const routes = timeToPermanence.byRoute
   const timeChart =
@@ -113,26 +162,5 @@ export function permanenceMeasuresViewModel(measures: AuthorityMeasures) {
       ],
     },
   })
-  return {
-    figures: [
-      { id: 'in-care', value: measures.childrenInCare, label: 'children in care today' },
-      { id: 'with-plan', value: measures.childrenInCareWithPlan, label: 'of them with a permanence plan' },
-      {
-        id: 'no-contingency',
-        value: measures.childrenInCareWithoutViableContingency,
-        label: 'with a plan that records no viable contingency',
-        isWarning: measures.childrenInCareWithoutViableContingency > 0,
-      },
-      {
-        id: 'median-days',
-        value: timeToPermanence.medianDays === null ? 'None' : `${timeToPermanence.medianDays} days`,
-        label: `median time to permanence (${timeToPermanence.children} children since ${formatCalendarDay(timeToPermanence.from)})`,
-      },
-    ],
-    from: formatCalendarDay(timeToPermanence.from),
-    routes,
-    optionsMix,
-    trends,
-    charts: { time: timeChart, mix: mixChart, trend: trendChart },
-  }
+  return { time: timeChart, mix: mixChart, trend: trendChart }
 }
