@@ -31,7 +31,7 @@ export async function listTables(raw: RawQuery): Promise<TableInfo[]> {
   )
   const columns = await raw.query<{ table_name: string; column_name: string; is_identity: string }>(
     `SELECT table_name, column_name, is_identity FROM information_schema.columns
-     WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+     WHERE table_schema = 'public' AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`,
   )
   const keys = await raw.query<{ table_name: string; column_name: string }>(
     `SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc

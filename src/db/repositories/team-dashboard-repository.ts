@@ -74,10 +74,11 @@ export function teamChildren(teamId: string, today: CalendarDay): SQL {
   // Each part joins children by team (not a list of ids) so that the planner knows the sizes and hashes the joins.
   const team = sql`c.team_id = ${teamId} AND c.voided_at IS NULL`
   return sql`
-    -- The team's closed meetings, each with its actions (MATERIALIZED: the actions are read from the JSON only for the
-    -- team's meetings, not expanded for the authority's and then joined).
+    -- The team's closed meetings, each with its actions (MATERIALIZED: the actions are read only for the team's
+    -- meetings, not expanded for the authority's and then joined; from the generated column, migration 0094, not
+    -- from the whole meeting record).
     WITH meeting_children AS MATERIALIZED (
-      SELECT m.id AS meeting_id, mc.child_id, m.meeting -> 'record' -> 'actions' AS actions
+      SELECT m.id AS meeting_id, mc.child_id, m.actions
         FROM meetings m
         CROSS JOIN LATERAL unnest(m.child_ids) AS mc(child_id)
         JOIN children c ON c.id = mc.child_id AND ${team}
