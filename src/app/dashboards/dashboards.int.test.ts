@@ -150,7 +150,6 @@ describe('the team dashboard’s counts, worked out in the database', () => {
         for (const workerId of [undefined, worker.workerId]) {
           const all = await listTeamChildren(tx, {
             teamId: manager.teamId!,
-            today: TODAY as never,
             measure,
             workerId,
             limit: 1000,
@@ -160,7 +159,6 @@ describe('the team dashboard’s counts, worked out in the database', () => {
           for (let offset = 0; offset < all.total + 3; offset += 3) {
             const page = await listTeamChildren(tx, {
               teamId: manager.teamId!,
-              today: TODAY as never,
               measure,
               workerId,
               limit: 3,
@@ -178,7 +176,6 @@ describe('the team dashboard’s counts, worked out in the database', () => {
       }
       const children = await listTeamChildren(tx, {
         teamId: manager.teamId!,
-        today: TODAY as never,
         measure: 'children',
         workerId: worker.workerId,
         limit: 1000,
@@ -187,7 +184,6 @@ describe('the team dashboard’s counts, worked out in the database', () => {
       expect(children.total).toBe(worker.children)
       const actions = await listTeamChildren(tx, {
         teamId: manager.teamId!,
-        today: TODAY as never,
         measure: 'actions',
         limit: 1000,
         offset: 0,

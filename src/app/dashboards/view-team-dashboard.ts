@@ -117,12 +117,7 @@ async function currentTeam(op: Operation): Promise<string> {
  */
 export async function viewTeamDashboard(op: Operation): Promise<TeamDashboard> {
   const teamId = await currentTeam(op)
-  const { byWorker, children, childrenToLookAt } = await loadTeamDashboard(
-    op.tx,
-    teamId,
-    op.today,
-    CHILDREN_ON_DASHBOARD,
-  )
+  const { byWorker, children, childrenToLookAt } = await loadTeamDashboard(op.tx, teamId, CHILDREN_ON_DASHBOARD)
   const childrenOfConcern = children.map(childOfConcern)
   op.addAuditDetail(
     'childIds',
@@ -164,7 +159,6 @@ export async function viewTeamChildren(
   const page = Math.max(1, Math.floor(query.page))
   const listed = await listTeamChildren(op.tx, {
     teamId,
-    today: op.today,
     measure: query.measure,
     workerId: query.workerId,
     limit: CHILDREN_PER_PAGE,

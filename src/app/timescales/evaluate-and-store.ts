@@ -15,9 +15,11 @@ import { loadTimescaleSettings } from './timescale-settings.ts'
  * The stored form of one child's evaluation.
  * @param childId - the child
  * @param evaluation - the engine's answer
+ * @param overdueActions - the child's actions from meetings that are open and past their due date, stored with the
+ *   drift measures (the team dashboard counts them from there)
  * @returns the rows to store
  */
-export function storedFormOf(childId: string, evaluation: Evaluation): StoredChildTimescales {
+export function storedFormOf(childId: string, evaluation: Evaluation, overdueActions = 0): StoredChildTimescales {
   const open = evaluation.items.filter(
     i => i.due !== null && (i.status === 'overdue' || i.status === 'due-soon' || i.status === 'upcoming'),
   )
@@ -34,7 +36,7 @@ export function storedFormOf(childId: string, evaluation: Evaluation): StoredChi
     overdueCount: evaluation.items.filter(i => i.status === 'overdue').length,
     dueSoonCount: evaluation.items.filter(i => i.status === 'due-soon').length,
     nextDueOn: nextDue,
-    drift: evaluation.drift as unknown as Record<string, unknown>,
+    drift: { ...(evaluation.drift as unknown as Record<string, unknown>), overdueActions },
     eligibility: [...evaluation.eligibility],
     items: evaluation.items.map(item => {
       const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
@@ -72,7 +74,7 @@ export async function evaluateAndStore(
     return 0
   }
   const settings = await loadTimescaleSettings(tx)
-  const extras = await loadCaseHistoryExtras(
+  const { extras, overdueActions } = await loadCaseHistoryExtras(
     tx,
     records.map(r => r.child.id),
     today,
@@ -85,6 +87,7 @@ export async function evaluateAndStore(
         calendar: settings.calendar,
         asOf: today,
       }),
+      overdueActions.get(record.child.id) ?? 0,
     ),
   )
   await replaceChildTimescales(tx, authorityId, results)

@@ -8,19 +8,31 @@ import { loadPlanningFactsForChildren } from '../../db/repositories/planning-fac
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { CaseHistoryExtras } from '../../domain/timescales/case-history-from-record.ts'
 
+/** The extra facts for some children, and what the stored drift measures add to the engine's. */
+export interface LoadedExtras {
+  /** The engine's extra inputs, by child id (children with none are absent). */
+  readonly extras: Map<string, CaseHistoryExtras>
+  /**
+   * Actions from closed meetings that are open and past their due date, by child id (absent: none), stored with the
+   * drift measures so that the team dashboard counts them without reading every meeting (docs/adr/0093).
+   */
+  readonly overdueActions: Map<string, number>
+}
+
 /**
  * Loads the extra facts for some children.
  * @param tx - the transaction
  * @param childIds - the children
  * @param today - the day being evaluated (for the planning facts' "overdue" and "upcoming")
- * @returns extras by child id (children with none are absent)
+ * @returns extras by child id, and each child's overdue actions
  */
 export async function loadCaseHistoryExtras(
   tx: Tx,
   childIds: readonly string[],
   today: CalendarDay,
-): Promise<Map<string, CaseHistoryExtras>> {
+): Promise<LoadedExtras> {
   const extras = new Map<string, CaseHistoryExtras>()
+  const overdueActions = new Map<string, number>()
   // Permanence plans, PPMs, legal gateways and panels, permanence achieved, agency decisions (issue 4;
   // docs/adr/0063-planning-facts-and-the-after-change-hook.md).
   const planning = await loadPlanningFactsForChildren(tx, childIds, today)
@@ -44,6 +56,10 @@ export async function loadCaseHistoryExtras(
       extras.set(childId, fromNetwork)
       continue
     }
+    const overdue = facts.meetings.actions.filter(action => action.isOverdue).length
+    if (overdue > 0) {
+      overdueActions.set(childId, overdue)
+    }
     const hasAdoptionDecision = facts.adoption.shouldBePlacedDecisionOn !== null || facts.adoption.matchedOn !== null
     extras.set(childId, {
       ...fromNetwork,
@@ -57,5 +73,5 @@ export async function loadCaseHistoryExtras(
         : {}),
     })
   }
-  return extras
+  return { extras, overdueActions }
 }

@@ -7,7 +7,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Tx } from '../client.ts'
 import { queryRows } from '../raw-sql.ts'
-import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 
 /** What the dashboard counts; `any` is "children to look at" (any of the others but `children`). */
 export const TEAM_MEASURES = [
@@ -59,14 +58,13 @@ export interface TeamChildRow {
 }
 
 /**
- * One row per child of the team that has stored timescales: what is overdue and the proceedings from the drift
- * measures stored with the child's timescale items (the same evaluation), overdue actions from the closed meetings'
- * actions and their latest updates, and the current plan's contingency.
+ * One row per child of the team that has stored timescales: what is overdue, the proceedings and the overdue actions
+ * from the drift measures stored with the child's timescale items (the same evaluation, redone after every change to
+ * the child's plan, meetings or actions and for each new day), and the current plan's contingency.
  * @param teamId - the team
- * @param today - today, for overdue actions
  * @returns the `WITH` clause defining `team_child`
  */
-export function teamChildren(teamId: string, today: CalendarDay): SQL {
+export function teamChildren(teamId: string): SQL {
   const meetingRules = sql.join(
     MEETING_RULES.map(rule => sql`${rule}`),
     sql`, `,
@@ -74,37 +72,7 @@ export function teamChildren(teamId: string, today: CalendarDay): SQL {
   // Each part joins children by team (not a list of ids) so that the planner knows the sizes and hashes the joins.
   const team = sql`c.team_id = ${teamId} AND c.voided_at IS NULL`
   return sql`
-    -- The team's closed meetings, each with its actions (MATERIALIZED: the actions are read only for the team's
-    -- meetings, not expanded for the authority's and then joined; from the generated column, migration 0094, not
-    -- from the whole meeting record).
-    WITH meeting_children AS MATERIALIZED (
-      SELECT m.id AS meeting_id, mc.child_id, m.actions
-        FROM meetings m
-        CROSS JOIN LATERAL unnest(m.child_ids) AS mc(child_id)
-        JOIN children c ON c.id = mc.child_id AND ${team}
-       WHERE m.voided_at IS NULL AND m.status = 'closed'
-    ),
-    due_actions AS (
-      SELECT mc.child_id, mc.meeting_id, a ->> 'id' AS action_id, a ->> 'status' AS status
-        FROM meeting_children mc
-        CROSS JOIN LATERAL jsonb_array_elements(mc.actions) a
-       WHERE a ->> 'dueOn' < ${today}
-         AND (a ->> 'childId' IS NULL OR a ->> 'childId' = mc.child_id::text)
-    ),
-    latest_updates AS (
-      SELECT DISTINCT ON (u.meeting_id, u.action_id) u.meeting_id, u.action_id, u.status
-        FROM action_updates u
-       WHERE u.meeting_id IN (SELECT meeting_id FROM due_actions)
-       ORDER BY u.meeting_id, u.action_id, u.updated_on DESC, u.recorded_on DESC, u.sequence DESC
-    ),
-    overdue_actions AS (
-      SELECT d.child_id, count(*)::int AS actions
-        FROM due_actions d
-        LEFT JOIN latest_updates u ON u.meeting_id = d.meeting_id AND u.action_id = d.action_id
-       WHERE coalesce(u.status, d.status) = 'open'
-       GROUP BY d.child_id
-    ),
-    plans AS (
+    WITH plans AS (
       SELECT DISTINCT ON (p.child_id) p.child_id,
              p.permanence_achieved_on IS NULL AND NOT p.has_viable_contingency AS no_contingency
         FROM permanence_plans p
@@ -121,12 +89,11 @@ export function teamChildren(teamId: string, today: CalendarDay): SQL {
              coalesce(ct.drift -> 'overdueRules' ?| ARRAY[${meetingRules}]::text[], false) AS meeting_overdue,
              (SELECT count(*)::int FROM jsonb_array_elements(ct.drift -> 'proceedings') p
                WHERE p ->> 'concludedOn' IS NULL AND (p ->> 'isPast26Weeks')::boolean) AS proceedings_past_26,
-             coalesce(oa.actions, 0) AS overdue_actions,
+             coalesce((ct.drift ->> 'overdueActions')::int, 0) AS overdue_actions,
              coalesce(pl.no_contingency, false) AS no_contingency
         FROM children c
         JOIN child_timescales ct ON ct.child_id = c.id
         LEFT JOIN users w ON w.id = c.allocated_worker_id
-        LEFT JOIN overdue_actions oa ON oa.child_id = c.id
         LEFT JOIN plans pl ON pl.child_id = c.id
        WHERE ${team}
     )`
@@ -164,21 +131,19 @@ const CHILD_ORDER = sql`worker_name, given_names, family_name, child_id`
  * worked out once).
  * @param tx - the transaction
  * @param teamId - the team
- * @param today - today
  * @param firstChildren - how many children to look at to list
  * @returns one entry per worker with children in the team, by name; the first children to look at and how many
  */
 export async function loadTeamDashboard(
   tx: Tx,
   teamId: string,
-  today: CalendarDay,
   firstChildren: number,
 ): Promise<{ byWorker: WorkerCounts[]; children: TeamChildRow[]; childrenToLookAt: number }> {
   const count = (measure: TeamMeasure) => sql`count(*) FILTER (WHERE ${MEASURE_CONDITION[measure]})::int`
   await withoutJit(tx)
   const [row] = await queryRows<{ byWorker: WorkerCounts[] | null; children: TeamChildRow[] | null; total: number }>(
     tx,
-    sql`${teamChildren(teamId, today)},
+    sql`${teamChildren(teamId)},
     by_worker AS (
       SELECT worker_id AS "workerId", worker_name AS "workerName",
              count(*)::int AS "children",
@@ -207,7 +172,6 @@ export async function loadTeamDashboard(
  * @param tx - the transaction
  * @param query - what to list
  * @param query.teamId - the team
- * @param query.today - today
  * @param query.measure - which count's children
  * @param query.workerId - one worker's children ('none': not allocated), or all the team's
  * @param query.limit - how many
@@ -218,7 +182,6 @@ export async function listTeamChildren(
   tx: Tx,
   query: {
     teamId: string
-    today: CalendarDay
     measure: TeamMeasure
     workerId?: string | undefined
     limit: number
@@ -228,7 +191,7 @@ export async function listTeamChildren(
   await withoutJit(tx)
   const rows = await queryRows<TeamChildRow & { total: number }>(
     tx,
-    sql`${teamChildren(query.teamId, query.today)}
+    sql`${teamChildren(query.teamId)}
       SELECT ${CHILD_COLUMNS}, count(*) OVER ()::int AS total
         FROM team_child
        WHERE ${MEASURE_CONDITION[query.measure]}
@@ -240,7 +203,7 @@ export async function listTeamChildren(
     // Past the last page: how many there are, for the pager.
     const [counted] = await queryRows<{ total: number }>(
       tx,
-      sql`${teamChildren(query.teamId, query.today)}
+      sql`${teamChildren(query.teamId)}
         SELECT count(*)::int AS total FROM team_child
          WHERE ${MEASURE_CONDITION[query.measure]}
            ${query.workerId === undefined ? sql`` : sql`AND worker_id = ${query.workerId}`}`,

@@ -3,7 +3,8 @@ import type { Tx } from '../client.ts'
 import { childTimescales, children } from '../schema/index.ts'
 
 /**
- * Children, chosen by a condition, whose stored timescales were evaluated before a day, or never.
+ * Children, chosen by a condition, whose stored timescales were evaluated before a day, or never (or stored in an
+ * earlier shape).
  * @param tx - the transaction
  * @param which - the condition on `children`
  * @param today - the day
@@ -14,7 +15,17 @@ async function staleChildIds(tx: Tx, which: SQL | undefined, today: string): Pro
     .select({ id: children.id })
     .from(children)
     .leftJoin(childTimescales, eq(childTimescales.childId, children.id))
-    .where(and(which, or(isNull(childTimescales.childId), lt(childTimescales.evaluatedAsOf, sql`${today}::date`))))
+    .where(
+      and(
+        which,
+        or(
+          isNull(childTimescales.childId),
+          lt(childTimescales.evaluatedAsOf, sql`${today}::date`),
+          // Stored before the drift measures kept the overdue actions (docs/adr/0093): evaluated again once.
+          sql`NOT jsonb_exists(${childTimescales.drift}, 'overdueActions')`,
+        ),
+      ),
+    )
   return rows.map(r => r.id)
 }
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm'
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { day, instant, versionedColumns } from './columns.ts'
 
@@ -78,8 +77,6 @@ export const meetings = pgTable(
     nextMeetingOn: day('next_meeting_on'),
     statutoryReviewIds: jsonb('statutory_review_ids').notNull().default({}),
     meeting: jsonb('meeting').notNull(),
-    /** The meeting's actions, kept by PostgreSQL (0094): read by the team dashboard without the whole record. */
-    actions: jsonb('actions').generatedAlwaysAs(sql`meeting -> 'record' -> 'actions'`),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )
