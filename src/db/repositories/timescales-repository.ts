@@ -2,9 +2,9 @@
  * The timescale engine's stored answers (derived; replaced whenever a child's record changes and every night) and
  * the authority's policy pack and imported bank holidays.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database, Tx } from '../client.ts'
-import { queryRows } from '../raw-sql.ts'
+import { queryRows, uuidArray } from '../raw-sql.ts'
 import { authorities, childTimescales, policyPacks, timescaleItems } from '../schema/index.ts'
 
 export interface StoredTimescaleItem {
@@ -33,8 +33,8 @@ export interface StoredChildTimescales {
   readonly items: readonly StoredTimescaleItem[]
 }
 
-/** A PostgreSQL array literal of uuids or integers, sent as one parameter and cast (`::uuid[]`, `::int[]`). */
-const arrayLiteral = (values: readonly (string | number)[]): string => `{${values.join(',')}}`
+/** Integers as one array parameter. */
+const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(',')}}`}::int[]`
 
 /**
  * Replaces the stored answers for some children, with one statement per table whatever the number of children.
@@ -57,9 +57,9 @@ export async function replaceChildTimescales(
   if (results.length === 0) {
     return
   }
-  const ids = arrayLiteral(results.map(r => r.childId))
-  await tx.execute(sql`DELETE FROM timescale_items WHERE child_id = ANY(${ids}::uuid[])`)
-  await tx.execute(sql`DELETE FROM child_timescales WHERE child_id = ANY(${ids}::uuid[])`)
+  const ids = uuidArray(results.map(r => r.childId))
+  await tx.execute(sql`DELETE FROM timescale_items WHERE child_id = ANY(${ids})`)
+  await tx.execute(sql`DELETE FROM child_timescales WHERE child_id = ANY(${ids})`)
   const keyOf = new Map<string, number>()
   const distinct: object[] = []
   const children: number[] = []
@@ -96,9 +96,9 @@ export async function replaceChildTimescales(
         source, is_provisional, details)
       SELECT ${authorityId}::uuid, c.child_id, r.position, i.rule, i.title, i.due_on, i.status, i.met_on,
         i.explanation, i.source, i.is_provisional, i.details
-      FROM unnest(${arrayLiteral(children)}::int[], ${arrayLiteral(positions)}::int[], ${arrayLiteral(keys)}::int[])
+      FROM unnest(${intArray(children)}, ${intArray(positions)}, ${intArray(keys)})
           AS r(child, position, key)
-        JOIN unnest(${ids}::uuid[]) WITH ORDINALITY AS c(child_id, child) ON c.child = r.child
+        JOIN unnest(${ids}) WITH ORDINALITY AS c(child_id, child) ON c.child = r.child
         JOIN json_to_recordset(${JSON.stringify(distinct)}::json) AS i(key int, rule text, title text, due_on date,
           status text, met_on date, explanation text, source text, is_provisional boolean, details jsonb)
           ON i.key = r.key`)
