@@ -142,17 +142,20 @@ describe('SSDA903 import and export through the database', () => {
       db.withAuthority({ authorityId }, async tx => ({
         items: await queryRows<Record<string, unknown>>(
           tx,
-          sql`SELECT child_id, position, rule, title, due_on, status, met_on, explanation, source, is_provisional,
-            details FROM timescale_items ORDER BY child_id, position`,
+          sql`SELECT child_id AS "childId", position, rule, title, due_on AS "dueOn", status, met_on AS "metOn",
+            explanation, source, is_provisional AS "isProvisional", details
+            FROM timescale_items ORDER BY child_id, position`,
         ),
         summaries: await queryRows<Record<string, unknown>>(
           tx,
-          sql`SELECT child_id, evaluated_as_of, policy_pack, policy_version, calendar_version, overdue_count,
-            due_soon_count, next_due_on, drift, eligibility FROM child_timescales ORDER BY child_id`,
+          sql`SELECT child_id AS "childId", evaluated_as_of AS "evaluatedAsOf", policy_pack AS "policyPack",
+            policy_version AS "policyVersion", calendar_version AS "calendarVersion", overdue_count AS "overdueCount",
+            due_soon_count AS "dueSoonCount", next_due_on AS "nextDueOn", drift, eligibility
+            FROM child_timescales ORDER BY child_id`,
         ),
       }))
     const batched = await stored()
-    // The engine's answer for each child, from that child's record as stored, in the tables' shape.
+    // The engine's answer for each child, from that child's record as stored.
     const today = deps.clock.today()
     const expected = await db.withAuthority({ authorityId }, async tx => {
       const settings = await loadTimescaleSettings(tx)
@@ -166,33 +169,9 @@ describe('SSDA903 import and export through the database', () => {
           childId,
           evaluateCase(history, { policy: settings.pack, calendar: settings.calendar, asOf: today }),
         )
-        answer.items.forEach((item, position) =>
-          items.push({
-            child_id: childId,
-            position,
-            rule: item.rule,
-            title: item.title,
-            due_on: item.dueOn,
-            status: item.status,
-            met_on: item.metOn,
-            explanation: item.explanation,
-            source: item.source,
-            is_provisional: item.isProvisional,
-            details: item.details,
-          }),
-        )
-        summaries.push({
-          child_id: childId,
-          evaluated_as_of: answer.evaluatedAsOf,
-          policy_pack: answer.policyPack,
-          policy_version: answer.policyVersion,
-          calendar_version: answer.calendarVersion,
-          overdue_count: answer.overdueCount,
-          due_soon_count: answer.dueSoonCount,
-          next_due_on: answer.nextDueOn,
-          drift: answer.drift,
-          eligibility: answer.eligibility,
-        })
+        const { items: answerItems, ...summary } = answer
+        answerItems.forEach((item, position) => items.push({ childId, position, ...item }))
+        summaries.push(summary)
       }
       return { items, summaries }
     })
