@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Tx } from './client.ts'
 
 /**
@@ -11,4 +11,14 @@ import type { Tx } from './client.ts'
 export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result: unknown = await tx.execute(query)
   return (result as { rows: T[] }).rows
+}
+
+/**
+ * A list of uuids as one array parameter (`= ANY(…)`): Drizzle's `inArray` binds a parameter per value, which costs
+ * PGlite ≈15 µs each — 15 ms for every 1,000 children a bulk read names.
+ * @param ids - uuids (the cast refuses anything else)
+ * @returns `$n::uuid[]`
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`
 }

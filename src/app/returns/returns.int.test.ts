@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.ts'
 import { queryRows } from '../../db/raw-sql.ts'
 import { createTestDatabase } from '../../db/testing/test-database.ts'
+import { loadCareRecord } from '../../db/repositories/care-record-repository.ts'
 import { generateSyntheticFacts } from '../../domain/returns/synthetic-facts.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { createDependencies } from '../shared/default-dependencies.ts'
@@ -15,6 +16,12 @@ import type { AppDependencies } from '../shared/dependencies.ts'
 import type { Actor } from '../shared/actor.ts'
 import { runOperation } from '../shared/run-operation.ts'
 import { fixedClock } from '../shared/system-clock.ts'
+import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
+import { evaluateAndStore, storedFormOf } from '../timescales/evaluate-and-store.ts'
+import { loadCaseHistoryExtras } from '../timescales/load-case-history-extras.ts'
+import { loadTimescaleSettings } from '../timescales/timescale-settings.ts'
+import { caseHistoryFromRecord } from '../../domain/timescales/case-history-from-record.ts'
+import { evaluateCase } from '../../domain/timescales/evaluate-case.ts'
 import { chooseAuthority, commandLineActor } from './command-line-actor.ts'
 import { exportSsda903Return } from './export-ssda903-return.ts'
 import { importSsda903Returns, IMPORTED_TEAM_NAME, type Ssda903Folder } from './import-ssda903-returns.ts'
@@ -43,7 +50,7 @@ const actors: Record<string, { importer: Actor; analyst: Actor }> = {}
 beforeAll(async () => {
   db = await createTestDatabase()
   deps = createDependencies(db, fixedClock('2027-05-03T10:00:00Z'))
-  for (const code of ['north', 'south', 'east']) {
+  for (const code of ['north', 'south', 'east', 'west']) {
     const authority = await chooseAuthority(db, { code, createName: `${code} test council` })
     actors[code] = {
       importer: await commandLineActor(db, authority, 'administrator'),
@@ -120,6 +127,63 @@ describe('SSDA903 import and export through the database', () => {
         sql`SELECT count(DISTINCT child_id) AS n FROM audit_events WHERE action = 'CHILD_IMPORTED_FROM_SSDA903' AND outcome = 'success'`,
       ),
     ).toBe(inReturns)
+  })
+
+  it("stores every imported child's due dates: the engine's answer, row for row what one child's recompute stores", async () => {
+    const { importer } = actors.west!
+    const authorityId = importer.authorityId
+    const report = await importSsda903Returns(deps, importer, returnFolders(facts, YEARS), {
+      batchSize: 25,
+      afterChildrenWritten: (op, childIds) => afterCareRecordChange(op, ...childIds),
+    })
+    const childIds = report.childIdsWritten
+    expect(childIds).toHaveLength(facts.filter(f => f.periodsOfCare.length > 0).length)
+    const stored = () =>
+      db.withAuthority({ authorityId }, async tx => ({
+        items: await queryRows<Record<string, unknown>>(
+          tx,
+          sql`SELECT child_id AS "childId", position, rule, title, due_on AS "dueOn", status, met_on AS "metOn",
+            explanation, source, is_provisional AS "isProvisional", details
+            FROM timescale_items ORDER BY child_id, position`,
+        ),
+        summaries: await queryRows<Record<string, unknown>>(
+          tx,
+          sql`SELECT child_id AS "childId", evaluated_as_of AS "evaluatedAsOf", policy_pack AS "policyPack",
+            policy_version AS "policyVersion", calendar_version AS "calendarVersion", overdue_count AS "overdueCount",
+            due_soon_count AS "dueSoonCount", next_due_on AS "nextDueOn", drift, eligibility
+            FROM child_timescales ORDER BY child_id`,
+        ),
+      }))
+    const batched = await stored()
+    // The engine's answer for each child, from that child's record as stored.
+    const today = deps.clock.today()
+    const expected = await db.withAuthority({ authorityId }, async tx => {
+      const settings = await loadTimescaleSettings(tx)
+      const extras = await loadCaseHistoryExtras(tx, childIds, today)
+      const items: Record<string, unknown>[] = []
+      const summaries: Record<string, unknown>[] = []
+      for (const childId of [...childIds].sort()) {
+        const record = (await loadCareRecord(tx, childId))!
+        const history = caseHistoryFromRecord(record, today, extras.get(childId))
+        const answer = storedFormOf(
+          childId,
+          evaluateCase(history, { policy: settings.pack, calendar: settings.calendar, asOf: today }),
+        )
+        const { items: answerItems, ...summary } = answer
+        answerItems.forEach((item, position) => items.push({ childId, position, ...item }))
+        summaries.push(summary)
+      }
+      return { items, summaries }
+    })
+    expect(batched.items.length).toBeGreaterThan(childIds.length * 10)
+    expect(batched).toEqual(JSON.parse(JSON.stringify(expected)))
+    // Recomputing one child at a time, as after an edit to one record, stores the same rows.
+    await db.withAuthority({ authorityId }, async tx => {
+      for (const childId of childIds) {
+        await evaluateAndStore(tx, authorityId, today, [childId])
+      }
+    })
+    expect(await stored()).toEqual(batched)
   })
 
   it('writes nothing when the same returns are imported again', async () => {

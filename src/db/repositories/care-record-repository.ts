@@ -23,6 +23,7 @@ import type {
   WorkerAllocation,
 } from '../../domain/children/care-record.ts'
 import type { Tx } from '../client.ts'
+import { uuidArray } from '../raw-sql.ts'
 import {
   careEvents,
   careProceedings,
@@ -125,7 +126,9 @@ async function currentFacts<T extends { childId?: string }>(
   const rows = await tx
     .select()
     .from(table)
-    .where(and(selection === 'all' ? undefined : inArray(childColumn, [...selection]), isNull(table.voidedAt)))
+    .where(
+      and(selection === 'all' ? undefined : sql`${childColumn} = ANY(${uuidArray(selection)})`, isNull(table.voidedAt)),
+    )
     .orderBy(asc(orderBy), asc(table.id))
   const byChild = new Map<string, T[]>()
   for (const row of rows as Record<string, unknown>[]) {
@@ -151,7 +154,12 @@ export async function loadCareRecords(tx: Tx, selection: ChildSelection): Promis
   const childRows = await tx
     .select()
     .from(children)
-    .where(and(selection === 'all' ? undefined : inArray(children.id, [...selection]), isNull(children.voidedAt)))
+    .where(
+      and(
+        selection === 'all' ? undefined : sql`${children.id} = ANY(${uuidArray(selection)})`,
+        isNull(children.voidedAt),
+      ),
+    )
     .orderBy(asc(children.id))
   if (childRows.length === 0) {
     return []
@@ -177,7 +185,10 @@ export async function loadCareRecords(tx: Tx, selection: ChildSelection): Promis
       and(
         ids === 'all'
           ? undefined
-          : or(inArray(siblingLinks.childId, [...ids]), inArray(siblingLinks.siblingChildId, [...ids])),
+          : or(
+              sql`${siblingLinks.childId} = ANY(${uuidArray(ids)})`,
+              sql`${siblingLinks.siblingChildId} = ANY(${uuidArray(ids)})`,
+            ),
         isNull(siblingLinks.voidedAt),
       ),
     )
@@ -201,7 +212,7 @@ export async function loadCareRecords(tx: Tx, selection: ChildSelection): Promis
       : await tx
           .select()
           .from(people)
-          .where(ids === 'all' ? undefined : inArray(people.id, [...personIds]))
+          .where(ids === 'all' ? undefined : sql`${people.id} = ANY(${uuidArray([...personIds])})`)
   const peopleById = new Map(personRows.map(row => [row.id, stripMeta(row) as unknown as Person]))
   const of = <T>(map: Map<string, T[]>, childId: string): T[] => map.get(childId) ?? []
   return childRows.map(row => {
