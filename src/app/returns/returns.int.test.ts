@@ -159,7 +159,7 @@ describe('SSDA903 import and export through the database', () => {
     const today = deps.clock.today()
     const expected = await db.withAuthority({ authorityId }, async tx => {
       const settings = await loadTimescaleSettings(tx)
-      const extras = await loadCaseHistoryExtras(tx, childIds, today)
+      const { extras, overdueActions } = await loadCaseHistoryExtras(tx, childIds, today)
       const items: Record<string, unknown>[] = []
       const summaries: Record<string, unknown>[] = []
       for (const childId of [...childIds].sort()) {
@@ -168,6 +168,7 @@ describe('SSDA903 import and export through the database', () => {
         const answer = storedFormOf(
           childId,
           evaluateCase(history, { policy: settings.pack, calendar: settings.calendar, asOf: today }),
+          overdueActions.get(childId) ?? 0,
         )
         const { items: answerItems, ...summary } = answer
         answerItems.forEach((item, position) => items.push({ childId, position, ...item }))
