@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.ts'
 import { queryRows } from '../../db/raw-sql.ts'
-import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { addCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { Clock, Instant } from '../../domain/shared/clock.ts'
 import { findSignInCandidate, loadUser } from '../../db/repositories/auth-repository.ts'
 import { listTeamChildren, TEAM_MEASURES } from '../../db/repositories/team-dashboard-repository.ts'
@@ -24,6 +24,7 @@ import { teamDashboardInNode } from './testing/team-dashboard-in-node.ts'
 import {
   recalculateAuthorityDashboard,
   refreshAuthoritySnapshots,
+  SNAPSHOT_DAYS_KEPT,
   viewAuthorityDashboard,
 } from './view-authority-dashboard.ts'
 import { viewTeamChildren, viewTeamDashboard } from './view-team-dashboard.ts'
@@ -262,6 +263,12 @@ describe('the authority dashboard’s daily snapshot', () => {
       expect(view.trigger).toBe('nightly')
       const northView = await run(north, 'dashboard:authority', op => viewAuthorityDashboard(op))
       expect(northView.measures.childrenInCare).not.toBe(view.measures.childrenInCare)
+      // A month and a day later the night's run keeps SNAPSHOT_DAYS_KEPT days: the older ones go.
+      const later = addCalendarDays('2026-02-03' as never, SNAPSHOT_DAYS_KEPT)
+      day = later
+      expect(await refreshAuthoritySnapshots(db, later)).toBe(2)
+      expect((await snapshots(north.authorityId)).map(r => r.as_of)).toEqual(['2026-02-03', later])
+      expect((await snapshots(south.authorityId)).map(r => r.as_of)).toEqual(['2026-02-03', later])
     } finally {
       day = TODAY
     }

@@ -10,6 +10,7 @@ import { listAuthorities } from '../../db/repositories/admin-repository.ts'
 import { loadCarePeriods, loadCurrentPlans } from '../../db/repositories/dashboard-repository.ts'
 import {
   loadSnapshot,
+  pruneSnapshots,
   saveSnapshot,
   type SnapshotTrigger,
   type StoredSnapshot,
@@ -18,7 +19,7 @@ import { loadScorecardThresholds } from '../../db/repositories/returns-repositor
 import { authorityMeasures, type AuthorityMeasures } from '../../domain/dashboards/authority-measures.ts'
 import { collectionYearOf, type CollectionYear } from '../../domain/returns/collection-year.ts'
 import { scoreCohort, type CohortScorecard, type ScorecardThresholds } from '../../domain/returns/scorecard.ts'
-import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { addCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { loadScorecardInputs, type AdoptionScorecardView } from '../returns/view-adoption-scorecard.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 
@@ -166,8 +167,12 @@ export async function recalculateAuthorityDashboard(
   return { computedAt: snapshot.computedAt, computationMs: snapshot.computationMs }
 }
 
+/** Days of snapshots kept: a derived cache, pruned by the nightly job (the figures come from the facts). */
+export const SNAPSHOT_DAYS_KEPT = 31
+
 /**
- * The nightly job's part: each authority's snapshot for the new day, one transaction per authority.
+ * The nightly job's part: each authority's snapshot for the new day, one transaction per authority, and those older
+ * than {@link SNAPSHOT_DAYS_KEPT} days deleted.
  * @param db - the database
  * @param today - the day
  * @returns the number of authorities
@@ -175,8 +180,12 @@ export async function recalculateAuthorityDashboard(
 export async function refreshAuthoritySnapshots(db: Database, today: CalendarDay): Promise<number> {
   const authorities = await listAuthorities(db)
   for (const authority of authorities) {
-    await db.withAuthority({ authorityId: authority.authorityId, changeReason: 'Dashboard snapshot computed' }, tx =>
-      storeAuthoritySnapshot(tx, authority.authorityId, today, 'nightly', null),
+    await db.withAuthority(
+      { authorityId: authority.authorityId, changeReason: 'Dashboard snapshot computed' },
+      async tx => {
+        await storeAuthoritySnapshot(tx, authority.authorityId, today, 'nightly', null)
+        await pruneSnapshots(tx, addCalendarDays(today, -SNAPSHOT_DAYS_KEPT))
+      },
     )
   }
   return authorities.length

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Tx } from '../client.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { dashboardSnapshots } from '../schema/index.ts'
@@ -78,4 +78,18 @@ export async function saveSnapshot(
     })
     .returning({ computedAt: dashboardSnapshots.computedAt })
   return row!.computedAt
+}
+
+/**
+ * Deletes the snapshots of days before one (a derived cache: the figures can always be computed again from the facts).
+ * @param tx - a transaction in the authority
+ * @param before - the first day kept
+ * @returns how many were deleted
+ */
+export async function pruneSnapshots(tx: Tx, before: CalendarDay): Promise<number> {
+  const deleted = await tx
+    .delete(dashboardSnapshots)
+    .where(lt(dashboardSnapshots.asOf, before))
+    .returning({ asOf: dashboardSnapshots.asOf })
+  return deleted.length
 }
