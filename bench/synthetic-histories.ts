@@ -8,25 +8,13 @@
  */
 import { type CalendarDay, addCalendarDays, calendarDay } from '../src/domain/shared/calendar-day.ts'
 import type { CaseHistory } from '../src/domain/timescales/case-history.ts'
+import { seededSequence } from '../src/domain/shared/seeded-sequence.ts'
 
 /** The evaluation day every synthetic history is written for. */
 export const AS_OF = calendarDay('2026-02-01')
 
-/**
- * Mulberry32: a small, fast, seeded PRNG, so every run generates the same children.
- * @param seed - the seed
- * @returns a function giving numbers in [0, 1)
- */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Mulberry32 (the application's), so every run generates the same children. */
+export const prng = seededSequence
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 

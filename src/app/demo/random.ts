@@ -2,6 +2,8 @@
  * A small seeded random source for demo data: the same seed gives the same authority, ids included, every time.
  * (mulberry32: fast, good enough for synthetic data, not for anything secret.)
  */
+import { seededSequence } from '../../domain/shared/seeded-sequence.ts'
+
 export interface Random {
   /** A number in [0, 1). */
   next(): number
@@ -23,14 +25,7 @@ export interface Random {
  * @returns the source
  */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededSequence(seed)
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('')
   return {

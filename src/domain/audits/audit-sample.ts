@@ -4,6 +4,7 @@
  * the sample in proportion to its share of the children, largest remainders first), or named children. Then auditors
  * are given the children in turn, and a share of the cases is chosen for moderation by a second auditor.
  */
+import { seededSequence } from '../shared/seeded-sequence.ts'
 
 export type SampleRule =
   | { readonly kind: 'random'; readonly size: number; readonly seed: number }
@@ -23,22 +24,6 @@ export interface SampleCandidate {
   readonly childId: string
   readonly teamId: string | null
   readonly legalStatus: string | null
-}
-
-/**
- * A seeded random source (mulberry32): the same seed always gives the same sequence.
- * @param seed - any whole number
- * @returns a function giving numbers in [0, 1)
- */
-export function seededSequence(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {

@@ -39,6 +39,7 @@ import type {
   SocialWorkerEpisodeDetails,
 } from './return-facts.ts'
 import { uuidV5 } from './stable-id.ts'
+import { seededSequence } from '../shared/seeded-sequence.ts'
 
 export interface SyntheticOptions {
   readonly seed: number
@@ -47,18 +48,6 @@ export interface SyntheticOptions {
   readonly asOf?: CalendarDay
   /** The earliest day a period of care may start (default 2021-04-01). */
   readonly earliest?: CalendarDay
-}
-
-/** A small seeded PRNG (mulberry32): fast, deterministic, and good enough for test data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const GIVEN_NAMES = [
@@ -115,7 +104,7 @@ export function generateSyntheticFacts(options: SyntheticOptions): ReturnFacts[]
 }
 
 function generateChild(seed: number, index: number, asOf: CalendarDay, earliest: CalendarDay): ReturnFacts {
-  const random = prng(seed * 1_000_003 + index * 7919 + 1)
+  const random = seededSequence(seed * 1_000_003 + index * 7919 + 1)
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const id = (kind: string, n = 0) => uuidV5(`synthetic|${seed}|${index}|${kind}|${n}`)
