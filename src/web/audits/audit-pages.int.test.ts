@@ -10,7 +10,7 @@ import { AUDIT_DOMAINS } from '../../domain/audits/audit-domains.ts'
 import { addAuditor } from '../../http/testing/audit-fixtures.ts'
 import { lookedAfterChild, movableClock } from '../../http/testing/planning-fixtures.ts'
 import { apiClient, startTestApp, type TestApp, type TestUser } from '../../http/testing/test-app.ts'
-import { webSession, type WebResponse } from '../plans/testing/web-session.ts'
+import { errorsOf, webSession } from '../plans/testing/web-session.ts'
 
 const clock = movableClock('2026-03-02')
 let t: TestApp
@@ -18,13 +18,6 @@ let second: TestUser
 let lead: Awaited<ReturnType<typeof webSession>>
 let moderator: Awaited<ReturnType<typeof webSession>>
 const childIds: string[] = []
-
-function errorsOf(page: WebResponse): string[] {
-  return page
-    .$('.govuk-error-summary__list a')
-    .map((_index, element) => page.$(element).text().trim())
-    .get()
-}
 
 beforeAll(async () => {
   t = await startTestApp({ clock, withWeb: true })

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lookedAfterChild, movableClock } from '../../http/testing/planning-fixtures.ts'
 import { apiClient, startTestApp, type TestApp } from '../../http/testing/test-app.ts'
-import { webSession, type WebResponse } from '../plans/testing/web-session.ts'
+import { errorsOf, webSession } from '../plans/testing/web-session.ts'
 
 const clock = movableClock('2026-01-12')
 let t: TestApp
@@ -15,13 +15,6 @@ let childId: string
 let sisterId: string
 let worker: Awaited<ReturnType<typeof webSession>>
 let manager: Awaited<ReturnType<typeof webSession>>
-
-function errorsOf(page: WebResponse): string[] {
-  return page
-    .$('.govuk-error-summary__list a')
-    .map((_index, element) => page.$(element).text().trim())
-    .get()
-}
 
 beforeAll(async () => {
   t = await startTestApp({ clock, withWeb: true })

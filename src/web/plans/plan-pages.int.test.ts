@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lookedAfterChild, movableClock } from '../../http/testing/planning-fixtures.ts'
 import { apiClient, startTestApp, type TestApp } from '../../http/testing/test-app.ts'
-import { webSession, type WebResponse } from './testing/web-session.ts'
+import { errorsOf, webSession } from './testing/web-session.ts'
 
 const clock = movableClock('2026-01-05')
 let t: TestApp
@@ -24,13 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close()
 })
-
-function errorsOf(page: WebResponse): string[] {
-  return page
-    .$('.govuk-error-summary__list a')
-    .map((_index, element) => page.$(element).text().trim())
-    .get()
-}
 
 describe('the plan pages', () => {
   it('offers to start a plan, then shows the editor’s sections as a task list', async () => {

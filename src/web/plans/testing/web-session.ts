@@ -15,6 +15,18 @@ export interface WebResponse {
 }
 
 /**
+ * The messages of a page's GOV.UK error summary, in order.
+ * @param page - the page
+ * @returns each error's text
+ */
+export function errorsOf(page: WebResponse): string[] {
+  return page
+    .$('.govuk-error-summary__list a')
+    .map((_index, element) => page.$(element).text().trim())
+    .get()
+}
+
+/**
  * Signs a test user in and returns helpers that carry the session.
  * @param t - the test app (with the web interface)
  * @param user - who signs in
