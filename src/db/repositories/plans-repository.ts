@@ -152,14 +152,29 @@ export async function updatePlanVersion(
   expectedRowVersion: number,
   plan: PermanencePlan,
 ): Promise<RowUpdateOutcome> {
+  return updatePlanRow(tx, context, rowId, expectedRowVersion, planColumns(plan))
+}
+
+/**
+ * Changes a plan version's row if it is still at the version the user saw and not voided: the next row version,
+ * with who and when.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param rowId - the version's row
+ * @param expectedRowVersion - the row version the change is based on
+ * @param columns - what changes
+ * @returns the outcome
+ */
+async function updatePlanRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  rowId: string,
+  expectedRowVersion: number,
+  columns: Partial<typeof permanencePlans.$inferInsert>,
+): Promise<RowUpdateOutcome> {
   const updated = await tx
     .update(permanencePlans)
-    .set({
-      ...planColumns(plan),
-      version: expectedRowVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-    })
+    .set({ ...columns, version: expectedRowVersion + 1, updatedAt: context.now, updatedBy: context.userId })
     .where(
       and(
         eq(permanencePlans.id, rowId),
@@ -277,32 +292,11 @@ export async function voidPlanVersion(
   expectedRowVersion: number,
   reason: string,
 ): Promise<RowUpdateOutcome> {
-  const updated = await tx
-    .update(permanencePlans)
-    .set({
-      version: expectedRowVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-      voidedAt: context.now,
-      voidedBy: context.userId,
-      voidReason: reason,
-    })
-    .where(
-      and(
-        eq(permanencePlans.id, rowId),
-        eq(permanencePlans.version, expectedRowVersion),
-        isNull(permanencePlans.voidedAt),
-      ),
-    )
-    .returning({ version: permanencePlans.version })
-  if (updated[0]) {
-    return { kind: 'updated', version: updated[0].version }
-  }
-  const [current] = await tx
-    .select({ version: permanencePlans.version })
-    .from(permanencePlans)
-    .where(and(eq(permanencePlans.id, rowId), isNull(permanencePlans.voidedAt)))
-  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  return updatePlanRow(tx, context, rowId, expectedRowVersion, {
+    voidedAt: context.now,
+    voidedBy: context.userId,
+    voidReason: reason,
+  })
 }
 
 /**
