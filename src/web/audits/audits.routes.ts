@@ -314,9 +314,10 @@ function reassignPage(view: ReassignmentView, values: FormObject, errors = new E
 async function saveReassignment(op: Operation, request: FastifyRequest): Promise<PageResult> {
   const roundId = idParam(request, 'roundId')
   const caseId = idParam(request, 'caseId')
-  const view = await viewCaseReassignment(op, roundId, caseId)
   const form = nestedForm(request)
   const errors = new ErrorList()
+  // The form again, with what is wrong: loaded only then (the use case authorises and loads the case itself).
+  const formAgain = async () => reassignPage(await viewCaseReassignment(op, roundId, caseId), form, errors)
   const parsed = ReassignCaseSchema.safeParse({
     auditorId: text(form.auditorId),
     moderatorId: text(form.moderatorId) === '' ? null : text(form.moderatorId),
@@ -332,10 +333,11 @@ async function saveReassignment(op: Operation, request: FastifyRequest): Promise
       await reassignAuditCase(op, roundId, caseId, formVersion(form, 'version'), parsed.data)
       return { redirect: auditPaths.round(roundId) }
     } catch (error) {
-      throw new PageWithErrors(reassignPage(view, form, errors), collectRefusal(error, errors, STALE_AUDIT))
+      const outcome = collectRefusal(error, errors, STALE_AUDIT)
+      throw new PageWithErrors(await formAgain(), outcome)
     }
   }
-  throw new PageWithErrors(reassignPage(view, form, errors))
+  throw new PageWithErrors(await formAgain())
 }
 
 // ---------------------------------------------------------------- one case
