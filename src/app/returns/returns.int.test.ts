@@ -16,7 +16,7 @@ import type { AppDependencies } from '../shared/dependencies.ts'
 import type { Actor } from '../shared/actor.ts'
 import { runOperation } from '../shared/run-operation.ts'
 import { fixedClock } from '../shared/system-clock.ts'
-import { afterCareRecordChange } from '../timescales/after-care-record-change.ts'
+import { afterCareRecordsWritten } from '../timescales/after-care-record-change.ts'
 import { evaluateAndStore, storedFormOf } from '../timescales/evaluate-and-store.ts'
 import { loadCaseHistoryExtras } from '../timescales/load-case-history-extras.ts'
 import { loadTimescaleSettings } from '../timescales/timescale-settings.ts'
@@ -134,7 +134,7 @@ describe('SSDA903 import and export through the database', () => {
     const authorityId = importer.authorityId
     const report = await importSsda903Returns(deps, importer, returnFolders(facts, YEARS), {
       batchSize: 25,
-      afterChildrenWritten: (op, childIds) => afterCareRecordChange(op, ...childIds),
+      afterChildrenWritten: afterCareRecordsWritten,
     })
     const childIds = report.childIdsWritten
     expect(childIds).toHaveLength(facts.filter(f => f.periodsOfCare.length > 0).length)
@@ -307,6 +307,48 @@ describe('SSDA903 import and export through the database', () => {
     )
     expect(rejected).toContainEqual(expect.objectContaining({ laChildId: taken, kind: 'case-number-in-use' }))
     expect(report.counts).toMatchObject({ childrenCreated: 3, childrenRejected: 2 })
+  })
+
+  it('writes batches at once exactly as it writes them one at a time: the same children, report and progress', async () => {
+    const inReturns = facts.filter(f => f.periodsOfCare.length > 0)
+    // Three children, in different batches, whose case numbers are already taken: rejected entries in file order.
+    const taken = [3, 47, 101].map(i => inReturns[i]!.child.localCaseNumber)
+    const importInto = async (code: string, parallelBatches: number) => {
+      const authority = await chooseAuthority(db, { code, createName: `${code} test council` })
+      const importer = await commandLineActor(db, authority, 'administrator')
+      await db.withAuthority({ authorityId: importer.authorityId }, async tx => {
+        for (const number of taken) {
+          await tx.execute(
+            sql`INSERT INTO children (id, authority_id, given_names, family_name, date_of_birth_on, sex, ethnicity, local_case_number)
+                VALUES (gen_random_uuid(), ${importer.authorityId}, 'Native', 'Child', '2015-01-01', 'female', 'WBRI', ${number})`,
+          )
+        }
+      })
+      const progress: number[] = []
+      const report = await importSsda903Returns(deps, importer, returnFolders(facts, YEARS), {
+        batchSize: 10,
+        progressEvery: 20,
+        parallelBatches,
+        afterChildrenWritten: afterCareRecordsWritten,
+        onProgress: p => progress.push(p.done),
+      })
+      const analyst = await commandLineActor(db, authority, 'performance-analyst')
+      const exported = []
+      for (const year of YEARS) {
+        exported.push((await exportYear(analyst, year)).tables)
+      }
+      const dueDates = await countRows(importer.authorityId, sql`SELECT count(*) AS n FROM timescale_items`)
+      return { report, progress, exported, dueDates }
+    }
+    const serial = await importInto('serial', 1)
+    const parallel = await importInto('parallel', 3)
+    expect(serial.report.counts).toMatchObject({ childrenCreated: inReturns.length - 3, childrenRejectedOnWrite: 3 })
+    expect(serial.report.entries.filter(e => e.severity === 'rejected').map(e => e.laChildId)).toEqual(taken)
+    expect(parallel.report).toEqual(serial.report)
+    expect(parallel.progress).toEqual(serial.progress)
+    expect(parallel.exported).toEqual(serial.exported)
+    expect(parallel.dueDates).toBe(serial.dueDates)
+    expect(parallel.dueDates).toBeGreaterThan(0)
   })
 
   it("rebuilds last year's return as known at the time from the history", async () => {

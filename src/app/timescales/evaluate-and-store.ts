@@ -5,6 +5,7 @@
 import type { Tx } from '../../db/client.ts'
 import { loadCareRecords, type ChildSelection } from '../../db/repositories/care-record-repository.ts'
 import { replaceChildTimescales, type StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
+import type { CareRecord } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { caseHistoryFromRecord } from '../../domain/timescales/case-history-from-record.ts'
 import { evaluateCase, type Evaluation } from '../../domain/timescales/evaluate-case.ts'
@@ -69,7 +70,27 @@ export async function evaluateAndStore(
   today: CalendarDay,
   selection: ChildSelection,
 ): Promise<number> {
-  const records = await loadCareRecords(tx, selection)
+  return evaluateRecordsAndStore(tx, authorityId, today, await loadCareRecords(tx, selection), 'existing')
+}
+
+/**
+ * {@link evaluateAndStore} for care records the caller already holds, e.g. the records of children it has just
+ * created in this transaction, exactly as written (the SSDA903 import's new children), so they need not be read
+ * back. The facts kept outside the care record (plans, meetings, the network) are still read.
+ * @param tx - a transaction in the authority
+ * @param authorityId - the authority
+ * @param today - the day to evaluate as at
+ * @param records - the children's care records as stored
+ * @param children - `new`: created in this transaction (nothing stored yet to replace), or `existing`
+ * @returns how many children were evaluated
+ */
+export async function evaluateRecordsAndStore(
+  tx: Tx,
+  authorityId: string,
+  today: CalendarDay,
+  records: readonly CareRecord[],
+  children: 'new' | 'existing',
+): Promise<number> {
   if (records.length === 0) {
     return 0
   }
@@ -90,6 +111,6 @@ export async function evaluateAndStore(
       overdueActions.get(record.child.id) ?? 0,
     ),
   )
-  await replaceChildTimescales(tx, authorityId, results)
+  await replaceChildTimescales(tx, authorityId, results, children)
   return results.length
 }

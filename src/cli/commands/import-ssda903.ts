@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { AuthorityChoiceError, chooseAuthority, commandLineActor } from '../../app/returns/command-line-actor.ts'
 import { importSsda903Returns, type ImportReport } from '../../app/returns/import-ssda903-returns.ts'
-import { afterCareRecordChange } from '../../app/timescales/after-care-record-change.ts'
+import { afterCareRecordsWritten } from '../../app/timescales/after-care-record-change.ts'
 import { loadConfig } from '../../config.ts'
 import { toCsv } from '../../domain/returns/build-return.ts'
 import { collectionYearLabel } from '../../domain/returns/collection-year.ts'
@@ -150,7 +150,7 @@ export function importCommand(): Command {
               `Imported ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')} children ` +
                 `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
             ),
-          ...(options.timescales ? { afterChildrenWritten: (op, ids) => afterCareRecordChange(op, ...ids) } : {}),
+          ...(options.timescales ? { afterChildrenWritten: afterCareRecordsWritten } : {}),
         })
         writeFileSync(options.report, reportCsv(report))
         printSummary(report, authority.name, options.report)
