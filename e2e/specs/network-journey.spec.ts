@@ -2,7 +2,8 @@
  * The child's network in a real browser, axe on every page (issue 7, "done when"): a social worker maps a demo
  * child's family (an error first, then a paternal uncle with his culture), records a family group conference with
  * who came and what the family offered, sees which relatives could apply for which order and when, plans family time
- * and records a session; then the team manager sees every sibling group split without an assessment.
+ * and records a session, then ends the plan; then the team manager sees every sibling group split without an
+ * assessment.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -50,7 +51,7 @@ describe.skipIf(!hasChromium)('the child’s network', () => {
     await app?.close()
   })
 
-  // Eleven pages, each checked by axe: longer than the default minute on a loaded machine.
+  // Every page checked by axe: longer than the default minute on a loaded machine.
   it(
     'is mapped, met about, checked for legal routes and family time by the worker; split siblings seen by the manager',
     { timeout: 180_000 },
@@ -154,6 +155,22 @@ describe.skipIf(!hasChromium)('the child’s network', () => {
         'Enter why the record is being removed',
       )
       await openTab(page, 'Family time', /^Family time$/, js)
+
+      // End the plan with the uncle: nothing entered first, then the date it ended and why.
+      await page
+        .getByRole('link', { name: 'End this plan for family time with Tobias Example-Uncle from 5 January 2026' })
+        .click()
+      await verifyOnPage(page, /^End this family time plan$/, js)
+      await press(page, 'End the plan', /^End this family time plan$/, js)
+      const problems = await page.locator('.govuk-error-summary').textContent()
+      expect(problems).toContain('Enter the date the plan ended')
+      expect(problems).toContain('Enter why the plan is ending')
+      await fillDate(page, 'endedOn', '2026-02-01')
+      await page.getByLabel('Why is it ending?', { exact: true }).fill('Tobias now offers short breaks instead.')
+      await press(page, 'End the plan', /^Family time$/, js)
+      const ended = (await page.locator('main').textContent())?.replace(/\s+/g, ' ')
+      expect(ended).toContain('Ended on 1 February 2026.')
+      expect(ended).toContain('to the end of the plan on 1 February 2026')
       await saveScreenshot(page, 'family-time')
       await signOut(page, js)
 

@@ -8,6 +8,7 @@ import type { CareRecord, ChildRelationship, Person } from '../../domain/childre
 import { earliestDayMonthsAfter } from '../../domain/deadlines/period.ts'
 import { dayNumberOf, isoDay } from '../../domain/deadlines/day-format.ts'
 import {
+  isFamilyTimePlanOpen,
   plannedVersusActual,
   suspensionPath,
   type PlannedVersusActual,
@@ -37,6 +38,9 @@ export interface FamilyTimePlanView {
   readonly sessions: readonly NetworkRow[]
   readonly suspensions: readonly (NetworkRow & { readonly path: SuspensionPath })[]
   readonly plannedVersusActual: readonly PlannedVersusActual[]
+  /** The plan is still running today (no end date, or one still to come). */
+  readonly isOpen: boolean
+  /** Family time under the plan is suspended today (never once the plan has ended). */
   readonly isSuspended: boolean
 }
 
@@ -101,6 +105,7 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
     return p ? `${p.givenNames} ${p.familyName}` : 'Someone in the network'
   }
   const familyTime = plans.map(plan => {
+    const isOpen = isFamilyTimePlanOpen({ endedOn: (plan.endedOn as CalendarDay | null) ?? null }, op.today)
     const own = sessions
       .filter(s => s.planId === plan.id)
       .sort((a, b) => ((a.occurredOn as string) < (b.occurredOn as string) ? -1 : 1))
@@ -145,7 +150,8 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
         reviewDates,
         op.today,
       ),
-      isSuspended: stops.some(s => s.resumedOn === null || (s.resumedOn as string) > op.today),
+      isOpen,
+      isSuspended: isOpen && stops.some(s => s.resumedOn === null || (s.resumedOn as string) > op.today),
     }
   })
   const soon = addCalendarDays(op.today, 28)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { calendarDay as d } from '../shared/calendar-day.ts'
-import { plannedVersusActual, suspensionPath } from './family-time.ts'
+import { isFamilyTimePlanOpen, plannedVersusActual, suspensionPath } from './family-time.ts'
 
 describe('planned against actual family time', () => {
   const plan = { sessionsPerPeriod: 2, period: 'week' as const, startedOn: d('2026-01-05'), endedOn: null }
@@ -29,6 +29,29 @@ describe('planned against actual family time', () => {
     })
   })
 
+  it('stops at the day the plan ended: the last period closes with the plan, and later sessions do not count', () => {
+    const rows = plannedVersusActual(
+      { ...plan, endedOn: d('2026-01-26') },
+      [
+        { occurredOn: d('2026-01-21'), outcome: 'attended', cancelledBy: null },
+        { occurredOn: d('2026-01-26'), outcome: 'attended', cancelledBy: null },
+      ],
+      [],
+      [d('2026-01-19'), d('2026-02-02')],
+      d('2026-02-10'),
+    )
+    expect(rows.map(r => [r.from, r.to, r.until, r.isCurrent])).toEqual([
+      ['2026-01-05', '2026-01-19', 'review', false],
+      ['2026-01-19', '2026-01-26', 'plan-ended', false],
+    ])
+    expect(rows[1]).toMatchObject({ planned: 2, happened: 1 })
+  })
+
+  it('runs a plan that ends after today to today, as a plan still running', () => {
+    const rows = plannedVersusActual({ ...plan, endedOn: d('2026-03-01') }, [], [], [], d('2026-01-18'))
+    expect(rows).toEqual([expect.objectContaining({ from: '2026-01-05', to: '2026-01-19', until: 'today' })])
+  })
+
   it('plans nothing for the days family time was suspended', () => {
     const rows = plannedVersusActual(
       plan,
@@ -38,6 +61,17 @@ describe('planned against actual family time', () => {
       d('2026-01-18'),
     )
     expect(rows[0]).toMatchObject({ suspendedDays: 7, planned: 2 })
+  })
+})
+
+describe('an open family time plan', () => {
+  it.each([
+    [null, true],
+    ['2026-01-13', true],
+    ['2026-01-12', false],
+    ['2026-01-01', false],
+  ] as const)('ended on %s is open on 12 January 2026: %s', (endedOn, isOpen) => {
+    expect(isFamilyTimePlanOpen({ endedOn: endedOn === null ? null : d(endedOn) }, d('2026-01-12'))).toBe(isOpen)
   })
 })
 

@@ -25,11 +25,24 @@ export interface SuspensionFacts {
   readonly resumedOn: CalendarDay | null
 }
 
+/**
+ * Whether a family time plan is still running on a day. A plan's `endedOn` is the day it ended: from that day on it
+ * no longer applies (as a legal status's or a placement's end day), so a plan that ended today is no longer open.
+ * @param plan - the plan
+ * @param today - the day
+ * @returns true when the plan has no end date, or ends after that day
+ */
+export function isFamilyTimePlanOpen(plan: { readonly endedOn: CalendarDay | null }, today: CalendarDay): boolean {
+  return plan.endedOn === null || plan.endedOn > today
+}
+
 /** Planned against actual for one period between reviews. */
 export interface PlannedVersusActual {
   readonly from: CalendarDay
-  /** The first day after the period (a review, or tomorrow for the period still running). */
+  /** The first day after the period (a review, the day the plan ended, or tomorrow for the period still running). */
   readonly to: CalendarDay
+  /** What closes the period: a review, the end of the plan, or nothing yet (it runs to today). */
+  readonly until: 'review' | 'plan-ended' | 'today'
   readonly isCurrent: boolean
   readonly planned: number
   readonly happened: number
@@ -47,8 +60,9 @@ function overlap(a: CalendarDay, b: CalendarDay, c: CalendarDay, d: CalendarDay)
 }
 
 /**
- * Planned against actual family time for each period between the child's reviews, from the plan's start to today.
- * Planned sessions are the plan's frequency over the days the plan ran and was not suspended, rounded down.
+ * Planned against actual family time for each period between the child's reviews, from the plan's start to today,
+ * or to the day it ended if it has. Planned sessions are the plan's frequency over the days the plan ran and was not
+ * suspended, rounded down; sessions on or after the day it ended are not counted against it.
  * @param plan - the plan
  * @param sessions - what happened
  * @param suspensions - when family time was suspended
@@ -85,10 +99,12 @@ export function plannedVersusActual(
       const who = s.cancelledBy ?? 'other'
       cancelledBy[who] = (cancelledBy[who] ?? 0) + 1
     }
+    const isLast = i + 2 === boundaries.length
     rows.push({
       from,
       to,
-      isCurrent: to === end && end === tomorrow,
+      until: !isLast ? 'review' : end === tomorrow ? 'today' : 'plan-ended',
+      isCurrent: isLast && end === tomorrow,
       planned: Math.floor((activeDays / DAYS_IN[plan.period]) * plan.sessionsPerPeriod + 1e-9),
       happened: within.filter(s => s.outcome === 'attended').length,
       cancelled: within.filter(s => s.outcome === 'cancelled').length,

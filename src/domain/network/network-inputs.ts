@@ -253,6 +253,10 @@ export const NETWORK_UPDATE_SCHEMAS = {
   'life-story-work': z.strictObject({ ...FIELDS['life-story-work'], reason: reasonSchema }),
 } satisfies Record<NetworkKind, z.ZodType>
 
+/** Ending a running family time plan: the day it ended and why (the reason is kept with the new version). */
+export const FamilyTimePlanEndSchema = z.strictObject({ endedOn: daySchema, reason: reasonSchema })
+export type FamilyTimePlanEnd = z.output<typeof FamilyTimePlanEndSchema>
+
 export type NetworkCreate<K extends NetworkKind> = z.output<(typeof NETWORK_CREATE_SCHEMAS)[K]>
 export type NetworkUpdate<K extends NetworkKind> = z.output<(typeof NETWORK_UPDATE_SCHEMAS)[K]>
 
@@ -262,6 +266,7 @@ export const NETWORK_FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   heldOn: { noun: 'the date of the meeting', name: 'Date of the meeting' },
   personId: { noun: 'the person', name: 'Person', isChoice: true },
   startedOn: { noun: 'the start date', name: 'Start date' },
+  endedOn: { noun: 'the date the plan ended', name: 'Date the plan ended' },
   givenOn: { noun: 'the date notice was given', name: 'Date notice was given' },
   assessedOn: { noun: 'the date of the assessment', name: 'Date of the assessment' },
   childIds: { noun: 'the brothers and sisters assessed', name: 'Brothers and sisters', isChoice: true },
@@ -296,6 +301,7 @@ export const NETWORK_RULE_MESSAGES: Readonly<Record<string, string>> = {
   'pair-repeated': 'Give one outcome for each pair',
   'person-or-sibling-required': 'Select the person or the brother or sister family time is with',
   'end-before-start': 'The end date must be after the start date',
+  'plan-already-ended': 'This family time plan has already ended, on {endedOn}',
   'cancelled-by-required': 'Select who cancelled the session',
   'cancelled-by-not-cancelled': 'Only a cancelled session has someone who cancelled it',
   'outcome-needs-completion': 'Enter the date the assessment was completed to record its outcome',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { calendarDay as d } from '../shared/calendar-day.ts'
 import { NETWORK_CREATE_SCHEMAS } from './network-inputs.ts'
-import { checkNetworkRecord, type NetworkRuleContext } from './network-rules.ts'
+import { checkFamilyTimePlanEnd, checkNetworkRecord, type NetworkRuleContext } from './network-rules.ts'
 
 const P1 = '11111111-1111-4111-8111-111111111111'
 const S1 = '22222222-2222-4222-8222-222222222222'
@@ -75,5 +75,50 @@ describe('network rules', () => {
     expect(codes(checkNetworkRecord('family-time-sessions', input, { ...context, planIds: new Set([P1]) }))).toEqual([
       'cancelled-by-required',
     ])
+  })
+
+  it('refuses a family time plan that ends on or before the day it started, or in the future', () => {
+    const plan = NETWORK_CREATE_SCHEMAS['family-time-plans'].parse({
+      personId: P1,
+      mode: 'direct',
+      sessionsPerPeriod: 1,
+      period: 'week',
+      supervision: 'supported',
+      purpose: 'To keep in touch',
+      startedOn: '2026-01-05',
+      endedOn: '2026-01-13',
+    })
+    expect(checkNetworkRecord('family-time-plans', plan, context)).toEqual([
+      { code: 'date-in-future', path: ['endedOn'] },
+    ])
+    expect(codes(checkNetworkRecord('family-time-plans', { ...plan, endedOn: d('2026-01-05') }, context))).toEqual([
+      'end-before-start',
+    ])
+    expect(checkNetworkRecord('family-time-plans', { ...plan, endedOn: d('2026-01-12') }, context)).toEqual([])
+  })
+})
+
+describe('ending a family time plan', () => {
+  const today = d('2026-01-12')
+  const running = { startedOn: d('2026-01-05'), endedOn: null }
+
+  it.each([
+    ['the day after it started', '2026-01-06', []],
+    ['today', '2026-01-12', []],
+    ['the day it started', '2026-01-05', ['end-before-start']],
+    ['before it started', '2025-12-31', ['end-before-start']],
+    ['tomorrow', '2026-01-13', ['date-in-future']],
+  ] as const)('ends a running plan %s: %j', (_when, endedOn, expected) => {
+    expect(codes(checkFamilyTimePlanEnd(running, d(endedOn), today))).toEqual(expected)
+  })
+
+  it('refuses to end a plan that has already ended, naming the day', () => {
+    expect(checkFamilyTimePlanEnd({ ...running, endedOn: d('2026-01-10') }, d('2026-01-11'), today)).toEqual([
+      { code: 'plan-already-ended', path: ['endedOn'], params: { endedOn: '2026-01-10' } },
+    ])
+  })
+
+  it('lets a plan with an end day still to come (recorded before the rule) be ended now', () => {
+    expect(checkFamilyTimePlanEnd({ ...running, endedOn: d('2026-02-01') }, d('2026-01-12'), today)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@
  */
 import type { CalendarDay } from '../shared/calendar-day.ts'
 import { domainError, type DomainError } from '../shared/result.ts'
+import { isFamilyTimePlanOpen } from './family-time.ts'
 import type { NetworkCreate, NetworkKind } from './network-inputs.ts'
 
 /** What the rules need to know about the child. */
@@ -126,6 +127,8 @@ export function checkNetworkRecord<K extends NetworkKind>(
         errors.push(domainError('not-a-sibling', ['siblingChildId']))
       }
       endAfterStart(errors, r.startedOn, r.endedOn, 'endedOn')
+      // A plan's end day records that it has ended: a day still to come is not an end (docs/network.md).
+      notFuture(errors, context, r.endedOn, 'endedOn')
       break
     }
     case 'family-time-sessions': {
@@ -163,6 +166,31 @@ export function checkNetworkRecord<K extends NetworkKind>(
       notFuture(errors, context, r.completedOn, 'completedOn')
       break
     }
+  }
+  return errors
+}
+
+/**
+ * Checks the day a family time plan is said to have ended, when a worker ends a running plan: the plan must still be
+ * running, and the day must be after the day it started (from its end day on, the plan no longer applies, so one that
+ * ended the day it started never ran: remove it as recorded in error instead) and not in the future.
+ * @param plan - the plan as stored: when it started and any day it has already ended
+ * @param endedOn - the day it ended
+ * @param today - today
+ * @returns the rules broken, against `endedOn` (none when it may be ended)
+ */
+export function checkFamilyTimePlanEnd(
+  plan: { readonly startedOn: CalendarDay; readonly endedOn: CalendarDay | null },
+  endedOn: CalendarDay,
+  today: CalendarDay,
+): DomainError[] {
+  if (plan.endedOn !== null && !isFamilyTimePlanOpen(plan, today)) {
+    return [domainError('plan-already-ended', ['endedOn'], { endedOn: plan.endedOn })]
+  }
+  const errors: Errors = []
+  endAfterStart(errors, plan.startedOn, endedOn, 'endedOn')
+  if (endedOn > today) {
+    errors.push(domainError('date-in-future', ['endedOn']))
   }
   return errors
 }

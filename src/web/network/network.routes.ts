@@ -11,6 +11,8 @@ import { ZodError, type z } from 'zod'
 import { addCareRecordFact } from '../../app/children/add-care-record-fact.ts'
 import { addNetworkRecord } from '../../app/network/add-network-record.ts'
 import { changeNetworkRecord } from '../../app/network/change-network-record.ts'
+import { endFamilyTimePlan } from '../../app/network/end-family-time-plan.ts'
+import { RuleViolationError } from '../../app/shared/errors.ts'
 import { voidNetworkRecord } from '../../app/network/void-network-record.ts'
 import { loadChildNetworkRecord } from '../../app/network/network-support.ts'
 import { listSplitSiblingGroups } from '../../app/network/list-split-sibling-groups.ts'
@@ -24,6 +26,7 @@ import {
   FAMILY_MEETING_KINDS,
   FAMILY_TIME_MODES,
   FAMILY_TIME_PERIODS,
+  FamilyTimePlanEndSchema,
   KINSHIP_ASSESSMENT_KINDS,
   LIFE_STORY_KINDS,
   LIFE_STORY_STATUSES,
@@ -36,8 +39,10 @@ import {
   TOGETHER_OR_APART,
   type NetworkKind,
 } from '../../domain/network/network-inputs.ts'
+import { checkFamilyTimePlanEnd } from '../../domain/network/network-rules.ts'
 import { SIBLING_WARNING_TEXT } from '../../domain/network/siblings.ts'
-import { ageInYears, type CalendarDay } from '../../domain/shared/calendar-day.ts'
+import type { DomainError } from '../../domain/shared/result.ts'
+import { ageInYears, formatCalendarDay, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { childHeaderView } from '../plans/child-header.view-model.ts'
 import {
   collectRefusal,
@@ -62,6 +67,7 @@ export const networkPaths = {
   form: (childId: string, form: string) => `/children/${childId}/network/${form}/new`,
   change: (childId: string, form: string, id: string) => `/children/${childId}/network/${form}/${id}/change`,
   remove: (childId: string, form: string, id: string) => `/children/${childId}/network/${form}/${id}/remove`,
+  endPlan: (childId: string, id: string) => `/children/${childId}/network/family-time-plans/${id}/end`,
   splitSiblings: () => '/sibling-groups/split',
 } as const
 
@@ -241,6 +247,12 @@ function networkPage(view: ChildNetworkView, today: CalendarDay): PageResult {
   }
 }
 
+/** How often family time happens under a plan: "2 times a month". */
+function frequencyText(plan: ChildNetworkView['familyTime'][number]['plan']): string {
+  const times = plan.sessionsPerPeriod as number
+  return `${String(times)} ${times === 1 ? 'time' : 'times'} ${FAMILY_TIME_PERIODS[plan.period as keyof typeof FAMILY_TIME_PERIODS]}`
+}
+
 function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult {
   const child = childHeaderView(view.child, today)
   const childId = view.child.id
@@ -249,11 +261,14 @@ function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult 
     context: {
       childHeader: child,
       pageTitle: `Family time – ${child.name}`,
-      plans: view.familyTime.map(f => ({
+      // Running plans first: an ended plan is kept (with its sessions and planned against actual) but is history.
+      plans: [...view.familyTime.filter(f => f.isOpen), ...view.familyTime.filter(f => !f.isOpen)].map(f => ({
         changeHref: networkPaths.change(childId, 'family-time-plans', f.plan.id),
+        endHref: f.isOpen ? networkPaths.endPlan(childId, f.plan.id) : null,
+        isOpen: f.isOpen,
         withName: f.withName,
         mode: FAMILY_TIME_MODES[f.plan.mode as keyof typeof FAMILY_TIME_MODES],
-        frequency: `${String(f.plan.sessionsPerPeriod)} ${f.plan.sessionsPerPeriod === 1 ? 'time' : 'times'} ${FAMILY_TIME_PERIODS[f.plan.period as keyof typeof FAMILY_TIME_PERIODS]}`,
+        frequency: frequencyText(f.plan),
         duration: f.plan.durationMinutes ? `${f.plan.durationMinutes as number} minutes` : 'Not set',
         venue: f.plan.venue ?? '',
         supervision: SUPERVISION_LEVELS[f.plan.supervision as keyof typeof SUPERVISION_LEVELS],
@@ -288,6 +303,7 @@ function familyTimePage(view: ChildNetworkView, today: CalendarDay): PageResult 
           path: s.path,
         })),
       })),
+      hasOpenPlan: view.familyTime.some(f => f.isOpen),
       kit01: view.timescaleItems.filter(i => i.rule === 'KIT-01'),
       canEdit: view.canEdit,
       links: {
@@ -306,8 +322,8 @@ interface FormSpec {
   readonly template: string
   readonly title: string
   readonly tab: 'network' | 'family-time'
-  /** The form's choices, from the network. */
-  readonly choices: (view: ChildNetworkView) => Record<string, unknown>
+  /** The form's choices, from the network (and the form's values, for the record being corrected). */
+  readonly choices: (view: ChildNetworkView, values: FormObject) => Record<string, unknown>
   /** Reads the form into the input the schema parses; date problems go straight to `errors`. */
   readonly read: (form: FormObject, errors: ErrorList, view: ChildNetworkView) => Record<string, unknown>
   readonly save: (op: Operation, childId: string, input: Record<string, unknown>) => Promise<unknown>
@@ -542,20 +558,26 @@ const FORMS: readonly FormSpec[] = [
       workingAgreementOn: day(form, 'workingAgreementOn', 'the date the working agreement was signed', errors),
       section34OrderOn: day(form, 'section34OrderOn', 'the date of the section 34 order', errors),
       startedOn: day(form, 'startedOn', 'the date the plan starts', errors),
-      endedOn: null,
+      // Shown only when correcting a plan: a new plan has not ended (an open plan is ended from its own page).
+      endedOn: day(form, 'endedOn', 'the date the plan ended', errors),
     }),
     save: networkRecord('family-time-plans'),
     schema: NETWORK_CREATE_SCHEMAS['family-time-plans'],
     back: networkPaths.familyTime,
-    keep: ['endedOn'],
   },
   {
     form: 'family-time-sessions',
     template: 'network/family-time-session-new.njk',
     title: 'Record a family time session',
     tab: 'family-time',
+    // A session may be recorded late, for a plan that has since ended; the plan's end is shown beside it.
     choices: view => ({
-      plans: view.familyTime.map(f => ({ value: f.plan.id, text: `With ${f.withName}` })),
+      plans: view.familyTime.map(f => ({
+        value: f.plan.id,
+        text: f.isOpen
+          ? `With ${f.withName}`
+          : `With ${f.withName} (ended ${formatCalendarDay(f.plan.endedOn as CalendarDay)})`,
+      })),
       outcomes: pairs(SESSION_OUTCOMES),
       cancelledBy: pairs(CANCELLED_BY),
     }),
@@ -575,8 +597,11 @@ const FORMS: readonly FormSpec[] = [
     template: 'network/family-time-suspension-new.njk',
     title: 'Suspend family time',
     tab: 'family-time',
-    choices: view => ({
-      plans: view.familyTime.map(f => ({ value: f.plan.id, text: `With ${f.withName}` })),
+    // Only running plans can be suspended; a suspension being corrected keeps its own plan.
+    choices: (view, values) => ({
+      plans: view.familyTime
+        .filter(f => f.isOpen || f.plan.id === text(values.planId))
+        .map(f => ({ value: f.plan.id, text: `With ${f.withName}` })),
       legalStatus: view.child.legalStatus,
     }),
     read: (form, errors) => ({
@@ -612,7 +637,7 @@ function formPage(
       action: networkPaths.form(view.child.id, spec.form),
       cancelHref: spec.back(view.child.id),
       values,
-      choices: spec.choices(view),
+      choices: spec.choices(view, values),
       errors: errors.all,
       fieldErrors: errors.byField,
     },
@@ -872,6 +897,134 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
   ]
 }
 
+// Ending a family time plan -----------------------------------------------------------------------------------------
+
+/** What to say about each rule the end of a plan can break, naming the field (house style §3.3). */
+function endMessage(error: DomainError, startedOn: CalendarDay): string | undefined {
+  switch (error.code) {
+    case 'date-in-future':
+      return 'The date the plan ended must be today or in the past'
+    case 'end-before-start':
+      return `The date the plan ended must be after the date it started, ${formatCalendarDay(startedOn)}`
+    case 'plan-already-ended':
+      return `This plan has already ended, on ${formatCalendarDay(String(error.params?.endedOn) as CalendarDay)}. To change the date it ended, correct the plan`
+    default:
+      return undefined
+  }
+}
+
+function addEndErrors(errors: ErrorList, found: readonly DomainError[], startedOn: CalendarDay): void {
+  for (const error of found) {
+    const message = endMessage(error, startedOn)
+    if (message === undefined) {
+      errors.addDomainErrors([error])
+    } else {
+      errors.add('endedOn-day', message)
+    }
+  }
+}
+
+function endPlanPage(
+  view: ChildNetworkView,
+  today: CalendarDay,
+  plan: ChildNetworkView['familyTime'][number],
+  values: FormObject,
+  errors = new ErrorList(),
+): PageResult {
+  const child = childHeaderView(view.child, today)
+  return {
+    template: 'network/family-time-plan-end.njk',
+    context: {
+      childHeader: child,
+      childTab: 'family-time',
+      pageTitle: `End the family time plan with ${plan.withName} – ${child.name}`,
+      withName: plan.withName,
+      mode: FAMILY_TIME_MODES[plan.plan.mode as keyof typeof FAMILY_TIME_MODES],
+      frequency: frequencyText(plan.plan),
+      startedOn: plan.plan.startedOn,
+      action: networkPaths.endPlan(view.child.id, plan.plan.id),
+      cancelHref: networkPaths.familyTime(view.child.id),
+      values,
+      errors: errors.all,
+      fieldErrors: errors.byField,
+    },
+  }
+}
+
+/**
+ * The page to end a running family time plan (the day it ended and why), and its form: one request, one
+ * transaction, one audit event; the end is a new version of the plan, through the correction of network records.
+ */
+const endPlanPages: readonly WebPage[] = [
+  {
+    method: 'GET',
+    url: '/children/:childId/network/family-time-plans/:recordId/end',
+    policy: 'child:edit',
+    audit: 'NETWORK_FORM_VIEWED',
+    handle: async (op, request) => {
+      const { childId, row } = await authorisedRecord(op, 'family-time-plans', request)
+      const view = await viewChildNetwork(op, childId)
+      const plan = view.familyTime.find(f => f.plan.id === row.id)!
+      if (!plan.isOpen) {
+        // Nothing to ask: an ended plan's end date is changed by correcting the plan.
+        return { redirect: networkPaths.familyTime(childId) }
+      }
+      return endPlanPage(view, op.today, plan, { version: String(row.version) })
+    },
+  },
+  {
+    method: 'POST',
+    url: '/children/:childId/network/family-time-plans/:recordId/end',
+    policy: 'child:edit',
+    audit: 'FAMILY_TIME_PLAN_ENDED',
+    handle: async (op, request) => {
+      const { childId, row } = await authorisedRecord(op, 'family-time-plans', request)
+      const view = await viewChildNetwork(op, childId)
+      const plan = view.familyTime.find(f => f.plan.id === row.id)!
+      const startedOn = row.startedOn as CalendarDay
+      const form = nestedForm(request)
+      const errors = new ErrorList().onlyFields(['endedOn-day', 'reason'])
+      const reading = readDate(form.endedOn, 'the date the plan ended')
+      if (!reading.ok) {
+        errors.add('endedOn-day', reading.message)
+      } else if (reading.value === null) {
+        errors.add('endedOn-day', 'Enter the date the plan ended')
+      } else {
+        const endedBefore = (row.endedOn as CalendarDay | null) ?? null
+        addEndErrors(
+          errors,
+          checkFamilyTimePlanEnd({ startedOn, endedOn: endedBefore }, reading.value, op.today),
+          startedOn,
+        )
+      }
+      const why = text(form.reason).trim()
+      if (why === '') {
+        errors.add('reason', 'Enter why the plan is ending')
+      } else if (why.length < 3 || why.length > 500) {
+        errors.add('reason', 'The reason must be between 3 and 500 characters')
+      }
+      const page = () => endPlanPage(view, op.today, plan, form, errors)
+      const parsed = FamilyTimePlanEndSchema.safeParse({ endedOn: reading.ok ? reading.value : null, reason: why })
+      if (!parsed.success && errors.isEmpty) {
+        errors.addSchemaErrors(parsed.error, NETWORK_FIELD_LABELS)
+      }
+      if (errors.isEmpty && parsed.success) {
+        try {
+          await endFamilyTimePlan(op, childId, row.id, formVersion(form, 'version'), parsed.data)
+          return { redirect: networkPaths.familyTime(childId) }
+        } catch (error) {
+          if (error instanceof RuleViolationError) {
+            addEndErrors(errors, error.errors, startedOn)
+            throw new PageWithErrors(page())
+          }
+          throw new PageWithErrors(page(), collectRefusal(error, errors, STALE))
+        }
+      }
+      throw new PageWithErrors(page())
+    },
+  },
+]
+
 async function showNetwork(op: Operation, request: FastifyRequest): Promise<PageResult> {
   return networkPage(await viewChildNetwork(op, childIdOf(request)), op.today)
 }
@@ -918,6 +1071,7 @@ export const networkPages: readonly WebPage[] = [
   },
   ...FORMS.flatMap(formPages),
   ...CORRECTABLE.flatMap(correctionPages),
+  ...endPlanPages,
   {
     method: 'GET',
     url: '/sibling-groups/split',
