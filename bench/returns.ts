@@ -135,7 +135,11 @@ try {
     ...(values.timescales ? { afterChildrenWritten: afterCareRecordsWritten } : {}),
     progressEvery: 5000,
     onProgress: p =>
-      console.error(`  imported ${p.done} of ${p.total} children (${seconds(performance.now() - started)} s)`),
+      console.error(
+        p.done === 0
+          ? `  read and stitched the files (${seconds(performance.now() - started)} s)`
+          : `  imported ${p.done} of ${p.total} children (${seconds(performance.now() - started)} s)`,
+      ),
   })
   const importMs = performance.now() - started
   if (profiler !== undefined) {

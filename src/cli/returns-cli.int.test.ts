@@ -69,6 +69,7 @@ describe('permanence import ssda903 and permanence returns', { timeout: 120_000 
       '--progress-every',
       '20',
     ])
+    expect(first.stderr).toContain(`Read and checked the files: ${children} children to import`)
     expect(first.stderr).toContain(`Imported 20 of ${children} children`)
     expect(first.status).toBe(0)
     expect(first.stdout).toContain('Imported the SSDA903 returns for 2024/25, 2025/26 into Importshire.')

@@ -100,7 +100,7 @@ describe('SSDA903 import and export through the database', () => {
     const inReturns = facts.filter(f => f.periodsOfCare.length > 0).length
     expect(report.counts).toMatchObject({ childrenCreated: inReturns, childrenUpdated: 0, childrenRejected: 0 })
     expect(report.childIdsWritten).toHaveLength(inReturns)
-    expect(progress).toEqual([50, 100, inReturns])
+    expect(progress).toEqual([0, 50, 100, inReturns])
     for (const year of YEARS) {
       const built = await exportYear(analyst, year)
       expect(built.failures).toEqual([])

@@ -4,13 +4,46 @@
  */
 import type { Tx } from '../../db/client.ts'
 import { loadCareRecords, type ChildSelection } from '../../db/repositories/care-record-repository.ts'
-import { replaceChildTimescales, type StoredChildTimescales } from '../../db/repositories/timescales-repository.ts'
+import {
+  replaceChildTimescales,
+  type StoredChildTimescales,
+  type StoredTimescaleItem,
+} from '../../db/repositories/timescales-repository.ts'
 import type { CareRecord } from '../../domain/children/care-record.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { caseHistoryFromRecord } from '../../domain/timescales/case-history-from-record.ts'
 import { evaluateCase, type Evaluation } from '../../domain/timescales/evaluate-case.ts'
+import type { TimescaleItem } from '../../domain/timescales/item.ts'
 import { loadCaseHistoryExtras } from './load-case-history-extras.ts'
 import { loadTimescaleSettings } from './timescale-settings.ts'
+
+// The engine shares one not-applicable item between the children a rule does not apply to for the same reason
+// (about half of a child's items); their stored forms are shared too, so that storing them can tell them alike by
+// identity instead of by their text.
+const storedItems = new WeakMap<TimescaleItem, StoredTimescaleItem>()
+
+function storedItemOf(item: TimescaleItem): StoredTimescaleItem {
+  const shareable = item.status === 'not-applicable'
+  let stored = shareable ? storedItems.get(item) : undefined
+  if (stored === undefined) {
+    const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
+    stored = {
+      rule,
+      title,
+      dueOn: due,
+      status,
+      metOn,
+      explanation,
+      source,
+      isProvisional: provisional,
+      details: details,
+    }
+    if (shareable) {
+      storedItems.set(item, stored)
+    }
+  }
+  return stored
+}
 
 /**
  * The stored form of one child's evaluation.
@@ -39,20 +72,7 @@ export function storedFormOf(childId: string, evaluation: Evaluation, overdueAct
     nextDueOn: nextDue,
     drift: { ...(evaluation.drift as unknown as Record<string, unknown>), overdueActions },
     eligibility: [...evaluation.eligibility],
-    items: evaluation.items.map(item => {
-      const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
-      return {
-        rule,
-        title,
-        dueOn: due,
-        status,
-        metOn,
-        explanation,
-        source,
-        isProvisional: provisional,
-        details: details,
-      }
-    }),
+    items: evaluation.items.map(storedItemOf),
   }
 }
 

@@ -145,11 +145,15 @@ export function importCommand(): Command {
         const report = await importSsda903Returns(context.deps, actor, readable, {
           closedEpisodeChanges: options.rejectClosedEpisodeChanges === true ? 'reject' : 'later-wins',
           progressEvery: options.progressEvery,
-          onProgress: progress =>
+          onProgress: progress => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1)
+            const total = progress.total.toLocaleString('en-GB')
             console.error(
-              `Imported ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')} children ` +
-                `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
-            ),
+              progress.done === 0
+                ? `Read and checked the files: ${total} children to import (${seconds} s)`
+                : `Imported ${progress.done.toLocaleString('en-GB')} of ${total} children (${seconds} s)`,
+            )
+          },
           ...(options.timescales ? { afterChildrenWritten: afterCareRecordsWritten } : {}),
         })
         writeFileSync(options.report, reportCsv(report))

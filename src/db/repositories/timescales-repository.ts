@@ -82,29 +82,39 @@ async function insertChildTimescales(tx: Tx, authorityId: string, results: reado
     const slice = results.slice(start, start + CHILDREN_PER_STATEMENT)
     const sliceIds = uuidArray(slice.map(r => r.childId))
     const keyOf = new Map<string, number>()
+    const keyOfShared = new Map<StoredTimescaleItem, number>()
     const distinct: object[] = []
     const children: number[] = []
     const positions: number[] = []
     const keys: number[] = []
     slice.forEach((result, child) => {
       result.items.forEach((item, position) => {
-        const body = {
-          rule: item.rule,
-          title: item.title,
-          due_on: item.dueOn,
-          status: item.status,
-          met_on: item.metOn,
-          explanation: item.explanation,
-          source: item.source,
-          is_provisional: item.isProvisional,
-          details: item.details,
-        }
-        const text = JSON.stringify(body)
-        let key = keyOf.get(text)
+        // A rule that does not apply is one object shared by every child it does not apply to for the same reason
+        // (the engine and storedFormOf share them): known by identity. Others are told alike by their text.
+        const shared = item.status === 'not-applicable'
+        let key = shared ? keyOfShared.get(item) : undefined
         if (key === undefined) {
-          key = distinct.length + 1
-          keyOf.set(text, key)
-          distinct.push({ key, ...body })
+          const body = {
+            rule: item.rule,
+            title: item.title,
+            due_on: item.dueOn,
+            status: item.status,
+            met_on: item.metOn,
+            explanation: item.explanation,
+            source: item.source,
+            is_provisional: item.isProvisional,
+            details: item.details,
+          }
+          const text = JSON.stringify(body)
+          key = keyOf.get(text)
+          if (key === undefined) {
+            key = distinct.length + 1
+            keyOf.set(text, key)
+            distinct.push({ key, ...body })
+          }
+          if (shared) {
+            keyOfShared.set(item, key)
+          }
         }
         children.push(child + 1)
         positions.push(position)
