@@ -6,7 +6,7 @@ import { PgTable as PgTableClass } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { findPostgresError } from './errors.ts'
-import { queryRows } from './raw-sql.ts'
+import { queryRows, textArray, uuidArray } from './raw-sql.ts'
 import { migrate } from './migrate.ts'
 import * as schema from './schema/index.ts'
 import { createTestDatabase, testDatabaseKind } from './testing/test-database.ts'
@@ -40,6 +40,18 @@ describe(`database on ${testDatabaseKind()}`, () => {
     expect(await migrate(db)).toEqual([])
     const rows = await db.query<{ version: string }>('SELECT version FROM meta.schema_migrations ORDER BY version')
     expect(rows.map(r => r.version)).toContain('0001')
+  })
+
+  it('passes lists of text and uuids as one array parameter, each element whole', async () => {
+    const texts = ['plain', 'with, comma', 'with "quotes"', 'back\\slash', '{braces}', 'NULL', '', ' spaced ']
+    const ids = [randomUUID(), randomUUID()]
+    const [row] = await db.withAuthority({ authorityId: authorityA }, tx =>
+      queryRows<{ texts: string[]; ids: string[] }>(
+        tx,
+        sql`SELECT ${textArray(texts)} AS texts, ${uuidArray(ids)} AS ids`,
+      ),
+    )
+    expect(row).toEqual({ texts, ids })
   })
 
   it('gives every table in the public schema an authority_id column and row-level security', async () => {

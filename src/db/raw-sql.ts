@@ -22,3 +22,14 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
 export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`
 }
+
+/**
+ * A list of strings as one array parameter (`= ANY(…)`), as {@link uuidArray} for text: each element quoted, with
+ * its quotes and backslashes escaped, so that any text (commas, braces, "NULL") stays one element.
+ * @param values - the strings
+ * @returns `$n::text[]`
+ */
+export function textArray(values: readonly string[]): SQL {
+  const quoted = values.map(value => `"${value.replace(/[\\"]/g, character => `\\${character}`)}"`)
+  return sql`${`{${quoted.join(',')}}`}::text[]`
+}

@@ -33,7 +33,7 @@ import type {
 import type { ScorecardThresholds } from '../../domain/returns/scorecard.ts'
 import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { Database, Tx } from '../client.ts'
-import { queryRows } from '../raw-sql.ts'
+import { queryRows, textArray, uuidArray } from '../raw-sql.ts'
 import type { AuditEventRow } from './audit-repository.ts'
 import {
   adoptionJourneys,
@@ -101,8 +101,6 @@ export const META_COLUMNS: ReadonlySet<string> = new Set([
   'voidReason',
 ])
 
-/** Rows per insert through Drizzle (bind parameters stay well under the 65,535 a statement may carry). */
-const INSERT_SLICE = 400
 /** Rows per bulk insert: each statement carries its rows as one JSON parameter. */
 const BULK_SLICE = 2000
 
@@ -114,8 +112,14 @@ const BULK_SLICE = 2000
  * @param tx - the transaction
  * @param table - the Drizzle table
  * @param rows - rows keyed by Drizzle column names
+ * @param existing - `skip`: a row whose key is already stored is left out (`ON CONFLICT DO NOTHING`)
  */
-async function bulkInsert(tx: Tx, table: AnyTable | typeof auditEvents | typeof people, rows: readonly object[]) {
+async function bulkInsert(
+  tx: Tx,
+  table: AnyTable | typeof auditEvents | typeof people | typeof users | typeof socialWorkerRefs,
+  rows: readonly object[],
+  existing: 'fail' | 'skip' = 'fail',
+) {
   if (rows.length === 0) {
     return
   }
@@ -137,7 +141,7 @@ async function bulkInsert(tx: Tx, table: AnyTable | typeof auditEvents | typeof 
       return record
     })
     await tx.execute(
-      sql`INSERT INTO ${name} (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::${name}, ${JSON.stringify(json)}::jsonb)`,
+      sql`INSERT INTO ${name} (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::${name}, ${JSON.stringify(json)}::jsonb)${existing === 'skip' ? sql` ON CONFLICT DO NOTHING` : sql``}`,
     )
   }
 }
@@ -713,14 +717,14 @@ export async function loadImportState(
       : ((await tx
           .select()
           .from(children)
-          .where(inArray(children.id, [...childIds]))) as Row[])
+          .where(sql`${children.id} = ANY(${uuidArray(childIds)})`)) as Row[])
   const byCaseNumber =
     caseNumbers.length === 0
       ? []
       : await tx
           .select({ id: children.id, caseNumber: children.localCaseNumber })
           .from(children)
-          .where(inArray(children.localCaseNumber, [...caseNumbers]))
+          .where(sql`${children.localCaseNumber} = ANY(${textArray(caseNumbers)})`)
   const tables = {} as Record<ReturnTableKey, Map<string, Row[]>>
   for (const key of RETURN_TABLE_KEYS) {
     const table = tableOf(key)
@@ -731,7 +735,7 @@ export async function loadImportState(
             (await tx
               .select()
               .from(table)
-              .where(inArray(table.childId, [...childIds]))) as Row[],
+              .where(sql`${table.childId} = ANY(${uuidArray(childIds)})`)) as Row[],
           )
   }
   const existingPeople =
@@ -740,7 +744,7 @@ export async function loadImportState(
       : await tx
           .select({ id: people.id })
           .from(people)
-          .where(inArray(people.id, [...personIds]))
+          .where(sql`${people.id} = ANY(${uuidArray(personIds)})`)
   return {
     children: new Map(childRows.map(row => [row.id, row])),
     tables,
@@ -951,30 +955,24 @@ export async function ensureInactiveUsers(
       await tx
         .select({ id: users.id })
         .from(users)
-        .where(
-          inArray(
-            users.id,
-            placeholders.map(p => p.id),
-          ),
-        )
+        .where(sql`${users.id} = ANY(${uuidArray(placeholders.map(p => p.id))})`)
     ).map(row => row.id),
   )
   const missing = placeholders.filter(p => !existing.has(p.id))
-  for (let i = 0; i < missing.length; i += INSERT_SLICE) {
-    await tx.insert(users).values(
-      missing.slice(i, i + INSERT_SLICE).map(p => ({
-        id: p.id,
-        authorityId,
-        email: p.email,
-        displayName: p.displayName,
-        role: p.role,
-        teamId: p.teamId,
-        serviceId: p.serviceId,
-        passwordHash: null,
-        isActive: false,
-      })),
-    )
-  }
+  await bulkInsert(
+    tx,
+    users,
+    missing.map(p => ({
+      id: p.id,
+      authorityId,
+      email: p.email,
+      displayName: p.displayName,
+      role: p.role,
+      teamId: p.teamId,
+      serviceId: p.serviceId,
+      isActive: false,
+    })),
+  )
   return missing.map(p => p.id)
 }
 
@@ -989,12 +987,12 @@ export async function ensureSocialWorkerRefs(
   authorityId: string,
   refs: readonly { readonly userId: string; readonly socialWorkerRef: string }[],
 ): Promise<void> {
-  for (let i = 0; i < refs.length; i += INSERT_SLICE) {
-    await tx
-      .insert(socialWorkerRefs)
-      .values(refs.slice(i, i + INSERT_SLICE).map(ref => ({ ...ref, authorityId })))
-      .onConflictDoNothing()
-  }
+  await bulkInsert(
+    tx,
+    socialWorkerRefs,
+    refs.map(ref => ({ ...ref, authorityId })),
+    'skip',
+  )
 }
 
 /**
