@@ -3,7 +3,7 @@
  * before anything reaches a use case).
  */
 import { z } from 'zod'
-import { choiceSchema, daySchema, idSchema, textSchema } from '../shared/input.ts'
+import { choiceSchema, daySchema, idSchema, reasonSchema, textSchema } from '../shared/input.ts'
 import { AUDIT_DOMAINS, AUDIT_GRADES } from './audit-domains.ts'
 
 const longText = z
@@ -117,3 +117,11 @@ export const ReassignCaseSchema = z.strictObject({
   reason: longText,
 })
 export type ReassignCaseInput = z.output<typeof ReassignCaseSchema>
+
+/** Withdrawing a case from its round: why (required, 3 to 500 characters; kept with the case's new version). */
+export const WithdrawCaseSchema = z.strictObject({ reason: reasonSchema })
+export type WithdrawCaseInput = z.output<typeof WithdrawCaseSchema>
+
+/** Cancelling an open round: why (required, 3 to 500 characters; kept with the round's new version). */
+export const CancelRoundSchema = z.strictObject({ reason: reasonSchema })
+export type CancelRoundInput = z.output<typeof CancelRoundSchema>
