@@ -126,6 +126,11 @@ describe('withdrawing a case from an audit round', () => {
     const blank = await withdraw(secondsCase.caseId, { reason: '   ' }, 1)
     expect(blank.status).toBe(400)
     expect(blank.body.errors.map(e => `${e.path}: ${e.message}`)).toEqual([
+      'reason: Enter why the case is being withdrawn',
+    ])
+    const short = await withdraw(secondsCase.caseId, { reason: ' ab ' }, 1)
+    expect(short.status).toBe(400)
+    expect(short.body.errors.map(e => `${e.path}: ${e.message}`)).toEqual([
       'reason: Reason must be at least 3 characters',
     ])
     const unknown = await withdraw(secondsCase.caseId, { reason: 'Sampled in error', auditorId: second.id }, 1)
