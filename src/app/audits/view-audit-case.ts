@@ -79,9 +79,10 @@ export async function viewAuditCase(op: Operation, roundId: string, caseId: stri
     [details?.allocatedWorkerId, details?.allocatedIroId].filter((id): id is string => typeof id === 'string'),
   )
   const managers = await listUsersWithRoles(op.tx, ['team-manager'])
-  const isOpen = caseChangeErrors(round, auditCase).length === 0
-  const canGrade = isOpen && decideAuditRoundAccess(op.actor.role, 'case:grade', relationships) === 'allow'
-  const canModerate = isOpen && decideAuditRoundAccess(op.actor.role, 'case:moderate', relationships) === 'allow'
+  // Read only once the round is closed or cancelled, or the case withdrawn.
+  const canChange = caseChangeErrors(round, auditCase).length === 0
+  const canGrade = canChange && decideAuditRoundAccess(op.actor.role, 'case:grade', relationships) === 'allow'
+  const canModerate = canChange && decideAuditRoundAccess(op.actor.role, 'case:moderate', relationships) === 'allow'
   return {
     round,
     auditCase,

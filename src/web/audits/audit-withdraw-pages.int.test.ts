@@ -125,6 +125,10 @@ describe('withdrawing a case from the round page', () => {
     expect(casePage.$('.govuk-inset-text').text()).toContain('Withdrawn from the round')
     expect(casePage.$('form[action$="/audit"]')).toHaveLength(0)
     expect(casePage.$('main').text()).toMatch(/audit \(submitted\)/i)
+    // Nor can it be reassigned: the page says why and offers no form.
+    const reassign = await lead.get(`/audits/${roundId}/cases/${leadsCase.caseId}/reassign`)
+    expect(reassign.$('form[action$="/reassign"]')).toHaveLength(0)
+    expect(reassign.$('.govuk-inset-text').text()).toContain('cannot be audited, moderated or reassigned')
     // Withdrawn already: the confirmation page says so and offers no form.
     const again = await lead.get(`/audits/${roundId}/cases/${leadsCase.caseId}/withdraw`)
     expect(again.$('form[action$="/withdraw"]')).toHaveLength(0)

@@ -36,7 +36,12 @@ import {
   type AuditDomain,
 } from '../../domain/audits/audit-domains.ts'
 import { FACT_ANSWER_LABELS } from '../../domain/audits/audit-facts.ts'
-import type { AuditError, AuditJudgements, ModerationJudgements } from '../../domain/audits/audit-round.ts'
+import {
+  caseChangeErrors,
+  type AuditError,
+  type AuditJudgements,
+  type ModerationJudgements,
+} from '../../domain/audits/audit-round.ts'
 import {
   AuditFormSchema,
   CancelRoundSchema,
@@ -350,6 +355,8 @@ function reassignPage(view: ReassignmentView, values: FormObject, errors = new E
       moderatorName: nameOf(view.auditCase.moderatorId),
       auditSubmitted: view.auditSubmitted,
       moderationSubmitted: view.moderationSubmitted,
+      // A withdrawn case, or a round no longer open, cannot be reassigned: say so instead of offering the form.
+      problem: problemOf(caseChangeErrors(view.round, view.auditCase)),
       auditors,
       action: auditPaths.reassignCase(view.round.id, view.auditCase.id),
       backHref: auditPaths.round(view.round.id),
