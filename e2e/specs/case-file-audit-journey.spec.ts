@@ -1,8 +1,9 @@
 /**
  * The case-file audit journey in a real browser, with and without JavaScript, axe on every page: the QA lead sets up
- * a round on the demo authority (compared with the demo's autumn round), grades a child with the facts the system
- * holds under each domain and sets an action from a finding; the second auditor moderates, changing one grade with
- * a reason; the lead closes the round and reads the learning brief, with its SVG charts and tables.
+ * a round on the demo authority (compared with the demo's autumn round), withdraws a case sampled in error, grades a
+ * child with the facts the system holds under each domain and sets an action from a finding; the second auditor
+ * moderates, changing one grade with a reason; the lead closes the round and reads the learning brief, with its SVG
+ * charts and tables, then cancels the demo's open spring round.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -92,6 +93,28 @@ describe.skipIf(!hasChromium).each([
     await page.getByRole('link', { name: 'Cancel' }).click()
     await verifyOnPage(page, new RegExp(`^${title}$`), js)
 
+    // A case of the second auditor's was sampled in error: the lead withdraws it, with the reason (refused first).
+    const sampledInError = page
+      .locator('tbody tr')
+      .filter({
+        has: page.locator('td:nth-child(2)', { hasText: /^\s*Second quality assurance auditor \(demo\)\s*$/ }),
+      })
+      .first()
+    const withdrawnName = ((await sampledInError.locator('td:first-child a').textContent()) ?? '').trim()
+    await sampledInError.getByRole('link', { name: /^Withdraw/ }).click()
+    await verifyOnPage(page, /^Withdraw the case from the round$/, js)
+    await press(page, 'Withdraw the case', /^Withdraw the case from the round$/, js)
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why the case is being withdrawn')
+    await page.getByLabel('Why is the case being withdrawn?').fill('The child was sampled in error')
+    if (js) {
+      await saveScreenshot(page, 'audit-case-withdraw')
+    }
+    await press(page, 'Withdraw the case', new RegExp(`^${title}$`), js)
+    expect(await page.locator('tbody tr').filter({ hasText: withdrawnName }).first().textContent()).toContain(
+      'Withdrawn — The child was sampled in error',
+    )
+    expect(await page.locator('main').textContent()).toContain('3 in the round (1 withdrawn)')
+
     // The lead is the auditor of the first child: grade every domain, with the facts shown under each.
     const firstRow = page
       .locator('tbody tr')
@@ -162,6 +185,25 @@ describe.skipIf(!hasChromium).each([
     if (js) {
       await saveScreenshot(page, 'learning-brief')
     }
+
+    // The demo's open spring round is no longer wanted: the lead cancels it (refused without a reason first).
+    await openAudits(page, js)
+    await page.getByRole('link', { name: 'Permanence audits, spring' }).click()
+    await verifyOnPage(page, /^Permanence audits, spring$/, js)
+    await page.getByRole('link', { name: 'Cancel the round' }).click()
+    await verifyOnPage(page, /^Cancel Permanence audits, spring$/, js)
+    await press(page, 'Cancel the round', /^Cancel Permanence audits, spring$/, js)
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why the round is being cancelled')
+    await page.getByLabel('Why is the round being cancelled?').fill('Replaced by this term’s journey round')
+    if (js) {
+      await saveScreenshot(page, 'audit-round-cancel')
+    }
+    await press(page, 'Cancel the round', /^Permanence audits, spring$/, js)
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Round cancelled')
+    await openAudits(page, js)
+    expect(await page.locator('table', { hasText: 'Cancelled rounds' }).textContent()).toContain(
+      'Permanence audits, spring',
+    )
     await context.close()
     // A long journey through three sign-ins, with axe on every page.
   }, 240_000)

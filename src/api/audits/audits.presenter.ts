@@ -14,6 +14,8 @@ export function presentRound(view: RoundView) {
     ...view.round,
     leadName: view.leadName,
     isLead: view.isLead,
+    cancelledByName: view.cancelledByName,
+    counts: view.counts,
     cases: view.cases.map(c => ({
       caseId: c.auditCase.id,
       caseVersion: c.auditCase.version,
@@ -27,6 +29,8 @@ export function presentRound(view: RoundView) {
       auditStatus: c.auditStatus,
       moderationStatus: c.moderationStatus,
       actions: c.actions,
+      withdrawal: c.auditCase.withdrawal,
+      withdrawnByName: c.withdrawnByName,
     })),
   }
 }
@@ -41,6 +45,9 @@ export function presentCase(view: CaseView) {
     roundId: view.round.id,
     roundStatus: view.round.status,
     caseId: view.auditCase.id,
+    caseVersion: view.auditCase.version,
+    withdrawal: view.auditCase.withdrawal,
+    withdrawnByName: view.withdrawnByName,
     child: view.child,
     auditorName: view.auditorName,
     moderatorName: view.moderatorName,

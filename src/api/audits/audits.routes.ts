@@ -1,10 +1,12 @@
 /**
  * The case-file audits API (issue 9): audit rounds (set up by a quality-assurance lead, with a sample drawn by rule),
  * each case's facts, audit form and moderation (saved as versions: If-Match is the number of versions seen, W/"0"
- * for the first), actions from findings, the learning brief (JSON, PDF, DOCX) and a child's audit actions.
+ * for the first), actions from findings, withdrawing a case and cancelling a round (ADR 0082), the learning brief
+ * (JSON, PDF, DOCX) and a child's audit actions.
  * Auditors see only the rounds and cases that name them; everything else is "not found".
  */
 import { addAuditAction } from '../../app/audits/add-audit-action.ts'
+import { cancelAuditRound } from '../../app/audits/cancel-audit-round.ts'
 import { closeAuditRound } from '../../app/audits/close-audit-round.ts'
 import { createAuditRound } from '../../app/audits/create-audit-round.ts'
 import { exportLearningBriefDocument } from '../../app/audits/export-learning-brief-document.ts'
@@ -17,15 +19,18 @@ import { updateAuditAction } from '../../app/audits/update-audit-action.ts'
 import { viewAuditCase } from '../../app/audits/view-audit-case.ts'
 import { viewAuditRound } from '../../app/audits/view-audit-round.ts'
 import { viewLearningBrief } from '../../app/audits/view-learning-brief.ts'
+import { withdrawAuditCase } from '../../app/audits/withdraw-audit-case.ts'
 import { NotFoundError } from '../../app/shared/errors.ts'
 import {
   AuditActionCreateSchema,
   AuditActionUpdateSchema,
   AuditFormSchema,
   AuditRoundCreateSchema,
+  CancelRoundSchema,
   CloseRoundSchema,
   ModerationFormSchema,
   ReassignCaseSchema,
+  WithdrawCaseSchema,
 } from '../../domain/audits/audit-schemas.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
 import { download } from '../plans/plans.routes.ts'
@@ -50,6 +55,8 @@ const LABELS = {
   moderatorId: { noun: 'the moderator', name: 'Moderator', isChoice: true },
   description: { noun: 'what needs to be done', name: 'Action' },
 }
+const WITHDRAW_LABELS = { reason: { noun: 'why the case is being withdrawn', name: 'Reason' } }
+const CANCEL_LABELS = { reason: { noun: 'why the round is being cancelled', name: 'Reason' } }
 
 export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
   apiRoute({
@@ -105,6 +112,23 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
     needsVersion: true,
     handle: async (op, { params, body, version }) => {
       const result = await closeAuditRound(op, params.roundId, version, body)
+      return { body: result, version: result.version }
+    },
+  }),
+  apiRoute({
+    method: 'POST',
+    url: `${BASE}/:roundId/cancel`,
+    summary:
+      'Cancel an open round, with the reason (its lead): it moves to the cancelled rounds, nothing in it can change, it has no learning brief, and its auditors stop seeing its children. A closed round cannot be cancelled (If-Match: the round’s version)',
+    tags: TAGS,
+    policy: 'qa:audit',
+    audit: 'AUDIT_ROUND_CANCELLED',
+    params: RoundParamsSchema,
+    body: CancelRoundSchema,
+    labels: CANCEL_LABELS,
+    needsVersion: true,
+    handle: async (op, { params, body, version }) => {
+      const result = await cancelAuditRound(op, params.roundId, version, body)
       return { body: result, version: result.version }
     },
   }),
@@ -176,6 +200,23 @@ export const auditRoutes: readonly ApiRoute<never, never, never>[] = [
     needsVersion: true,
     handle: async (op, { params, body, version }) => {
       const result = await reassignAuditCase(op, params.roundId, params.caseId, version, body)
+      return { body: result, version: result.version }
+    },
+  }),
+  apiRoute({
+    method: 'POST',
+    url: `${BASE}/:roundId/cases/:caseId/withdraw`,
+    summary:
+      'Withdraw a case from the round, with the reason (the round’s lead, while it is open): it stays listed as withdrawn with its history, leaves the counts and the learning brief, cannot be audited, moderated or reassigned, and its auditor and moderator stop seeing the child (If-Match: the case’s version)',
+    tags: TAGS,
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_WITHDRAWN',
+    params: CaseParamsSchema,
+    body: WithdrawCaseSchema,
+    labels: WITHDRAW_LABELS,
+    needsVersion: true,
+    handle: async (op, { params, body, version }) => {
+      const result = await withdrawAuditCase(op, params.roundId, params.caseId, version, body)
       return { body: result, version: result.version }
     },
   }),

@@ -3,6 +3,7 @@ import { insertAuditActions } from '../../db/repositories/audits-repository.ts'
 import { loadChildDetails } from '../../db/repositories/care-record-repository.ts'
 import { loadUsers } from '../../db/repositories/organisation-repository.ts'
 import type { AuditDomain } from '../../domain/audits/audit-domains.ts'
+import { caseChangeErrors } from '../../domain/audits/audit-round.ts'
 import { decideAuditRoundAccess } from '../../domain/access/policies.ts'
 import { compareCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
 import { domainError } from '../../domain/shared/result.ts'
@@ -12,7 +13,7 @@ import { auditContextOf, loadCaseFor } from './audit-support.ts'
 
 /**
  * Turns a finding into an action on the child's record, with an owner (the child's worker, IRO or a team manager)
- * and a due date. Set by the case's auditor or moderator while the round is open; it then shows on the child's
+ * and a due date. Set by the case's auditor or moderator while the round is open and the case not withdrawn; it then shows on the child's
  * meetings and actions page, where those who may edit the child's plan mark it done.
  * @param op - the operation
  * @param roundId - the round
@@ -33,8 +34,9 @@ export async function addAuditAction(
   if (!mayGrade && !mayModerate) {
     throw new NotFoundError('Audit case')
   }
-  if (round.status !== 'open') {
-    throw new RuleViolationError([domainError('round-closed', [])])
+  const closed = caseChangeErrors(round, auditCase)
+  if (closed.length > 0) {
+    throw new RuleViolationError(closed)
   }
   const [owner] = await loadUsers(op.tx, [input.ownerId])
   const details = await loadChildDetails(op.tx, auditCase.childId)

@@ -1,4 +1,5 @@
 import { closeRoundRow, endRoundAssignments, listGradings } from '../../db/repositories/audits-repository.ts'
+import { casesInRound, roundChangeErrors } from '../../domain/audits/audit-round.ts'
 import { domainError } from '../../domain/shared/result.ts'
 import { RuleViolationError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
@@ -7,7 +8,7 @@ import { auditContextOf, gradingsByCase, latestSubmitted, loadRoundFor } from '.
 
 /**
  * Closes a round, by its lead, once every case is audited and every case chosen for moderation is moderated (or
- * with a reason, to close with cases outstanding). Its auditors stop seeing its children; its learning brief becomes
+ * with a reason, to close with cases outstanding; withdrawn cases do not count). Its auditors stop seeing its children; its learning brief becomes
  * final and visible to those who read learning briefs.
  * @param op - the operation
  * @param roundId - the round
@@ -24,11 +25,12 @@ export async function closeAuditRound(
 ): Promise<{ version: number; outstanding: number }> {
   authoriseAuthority(op, 'qa:audit')
   const { round, cases } = await loadRoundFor(op, roundId, 'round:manage')
-  if (round.status !== 'open') {
-    throw new RuleViolationError([domainError('round-closed', [])])
+  const closed = roundChangeErrors(round)
+  if (closed.length > 0) {
+    throw new RuleViolationError(closed)
   }
   const gradings = gradingsByCase(await listGradings(op.tx, [round.id]))
-  const outstanding = cases.filter(c => {
+  const outstanding = casesInRound(cases).filter(c => {
     const own = gradings.get(c.id)
     return (
       latestSubmitted(own?.audit ?? []) === undefined ||

@@ -54,8 +54,12 @@ export async function createAuditRound(
   if (compareCalendarDays(input.deadlineOn, op.today) < 0) {
     errors.push(domainError('deadline-in-past', ['deadlineOn']))
   }
-  if (input.previousRoundId !== null && !(await loadRound(op.tx, input.previousRoundId))) {
-    errors.push(domainError('previous-round-missing', ['previousRoundId']))
+  if (input.previousRoundId !== null) {
+    const previous = await loadRound(op.tx, input.previousRoundId)
+    // A cancelled round has no figures to compare with.
+    if (!previous || previous.status === 'cancelled') {
+      errors.push(domainError('previous-round-missing', ['previousRoundId']))
+    }
   }
   let rule = input.sampleRule
   if (input.namedCaseNumbers && input.namedCaseNumbers.length > 0) {
@@ -91,6 +95,7 @@ export async function createAuditRound(
     previousRoundId: input.previousRoundId,
     createdOn: op.today,
     closedOn: null,
+    cancellation: null,
   }
   const context = auditContextOf(op)
   await insertRound(op.tx, context, round)
@@ -99,6 +104,7 @@ export async function createAuditRound(
     version: 1,
     roundId,
     ...allocation,
+    withdrawal: null,
   }))
   await insertCases(op.tx, context, cases)
   op.addAuditDetail('roundId', roundId)

@@ -1,13 +1,13 @@
 import { listCases, listGradings, listRounds } from '../../db/repositories/audits-repository.ts'
 import { decideAuditRoundAccess, decideAuthorityAccess } from '../../domain/access/policies.ts'
-import type { AuditRound } from '../../domain/audits/audit-round.ts'
+import { casesInRound, type AuditRound } from '../../domain/audits/audit-round.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 import { gradingsByCase, latestSubmitted, roundRelationships } from './audit-support.ts'
 
 export interface RoundSummary {
   readonly round: AuditRound
   readonly isLead: boolean
-  /** Cases the user sees: all for the lead, else their own. */
+  /** Cases the user sees: all for the lead, else their own; withdrawn cases left out of every count. */
   readonly cases: number
   readonly audited: number
   readonly moderated: number
@@ -17,7 +17,8 @@ export interface RoundSummary {
 
 /**
  * The audit rounds the user works in: every round they lead, and those where they audit or moderate a case (deny by
- * default: a quality-assurance auditor who is not named in a round does not see it).
+ * default: a quality-assurance auditor who is not named in a round does not see it). Closed and cancelled rounds are
+ * listed too, with their status; a cancelled round leaves nothing to do.
  * @param op - the operation
  * @returns the rounds, newest first, and whether the user may set up rounds
  */
@@ -42,17 +43,22 @@ export async function listAuditRounds(op: Operation): Promise<{ rounds: RoundSum
       continue
     }
     const isLead = relationships.has('lead')
-    const visible = isLead ? own : own.filter(c => c.auditorId === op.actor.userId || c.moderatorId === op.actor.userId)
+    const counted = casesInRound(own)
+    const visible = isLead
+      ? counted
+      : counted.filter(c => c.auditorId === op.actor.userId || c.moderatorId === op.actor.userId)
+    // Nothing in a cancelled round is left to do.
+    const toDo = round.status === 'cancelled' ? [] : counted
     summaries.push({
       round,
       isLead,
       cases: visible.length,
       audited: visible.filter(c => latestSubmitted(gradings.get(c.id)?.audit ?? []) !== undefined).length,
       moderated: visible.filter(c => latestSubmitted(gradings.get(c.id)?.moderation ?? []) !== undefined).length,
-      myCasesToAudit: own.filter(
+      myCasesToAudit: toDo.filter(
         c => c.auditorId === op.actor.userId && latestSubmitted(gradings.get(c.id)?.audit ?? []) === undefined,
       ).length,
-      myCasesToModerate: own.filter(
+      myCasesToModerate: toDo.filter(
         c => c.moderatorId === op.actor.userId && latestSubmitted(gradings.get(c.id)?.moderation ?? []) === undefined,
       ).length,
     })

@@ -1,5 +1,4 @@
-import { checkAuditForm, type AuditJudgements } from '../../domain/audits/audit-round.ts'
-import { domainError } from '../../domain/shared/result.ts'
+import { caseChangeErrors, checkAuditForm, type AuditJudgements } from '../../domain/audits/audit-round.ts'
 import { RuleViolationError, StaleVersionError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
 import { orRefuse } from '../plans/plan-support.ts'
@@ -8,7 +7,7 @@ import { latestSubmitted, loadCaseFor, loadCaseGradings, saveGradingVersion } fr
 /**
  * Saves the audit form of a case, by its auditor: a draft, or submitted (every domain graded with evidence, and what
  * would make it better below outstanding). Each save is a new version; once submitted, a change needs a reason, and
- * the earlier grades stay in the history.
+ * the earlier grades stay in the history. Refused once the round is closed or cancelled, or the case withdrawn.
  * @param op - the operation
  * @param roundId - the round
  * @param caseId - the case
@@ -25,8 +24,9 @@ export async function saveAuditForm(
 ): Promise<{ version: number; isSubmitted: boolean }> {
   authoriseAuthority(op, 'qa:audit')
   const { round, auditCase } = await loadCaseFor(op, roundId, caseId, 'case:grade')
-  if (round.status !== 'open') {
-    throw new RuleViolationError([domainError('round-closed', [])])
+  const closed = caseChangeErrors(round, auditCase)
+  if (closed.length > 0) {
+    throw new RuleViolationError(closed)
   }
   const gradings = await loadCaseGradings(op, auditCase)
   const current = gradings.audit.length

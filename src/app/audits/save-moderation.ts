@@ -1,4 +1,4 @@
-import { checkModeration, type ModerationJudgements } from '../../domain/audits/audit-round.ts'
+import { caseChangeErrors, checkModeration, type ModerationJudgements } from '../../domain/audits/audit-round.ts'
 import { domainError } from '../../domain/shared/result.ts'
 import { RuleViolationError, StaleVersionError } from '../shared/errors.ts'
 import { authoriseAuthority, type Operation } from '../shared/run-operation.ts'
@@ -8,6 +8,7 @@ import { latestSubmitted, loadCaseFor, loadCaseGradings, saveGradingVersion } fr
 /**
  * Saves the moderation of a case, by the second auditor chosen for it, once the audit is submitted: each domain's
  * grade agreed, or changed with a reason. Each save is a new version; a change after submission needs a reason.
+ * Refused once the round is closed or cancelled, or the case withdrawn.
  * @param op - the operation
  * @param roundId - the round
  * @param caseId - the case
@@ -24,8 +25,9 @@ export async function saveModeration(
 ): Promise<{ version: number; isSubmitted: boolean }> {
   authoriseAuthority(op, 'qa:audit')
   const { round, auditCase } = await loadCaseFor(op, roundId, caseId, 'case:moderate')
-  if (round.status !== 'open') {
-    throw new RuleViolationError([domainError('round-closed', [])])
+  const closed = caseChangeErrors(round, auditCase)
+  if (closed.length > 0) {
+    throw new RuleViolationError(closed)
   }
   const gradings = await loadCaseGradings(op, auditCase)
   const audit = latestSubmitted(gradings.audit)

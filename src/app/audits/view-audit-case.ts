@@ -4,6 +4,7 @@ import { listUsersWithRoles, loadUsers, type UserSummary } from '../../db/reposi
 import type { AuditFact } from '../../domain/audits/audit-facts.ts'
 import {
   auditStatusOf,
+  caseChangeErrors,
   moderationStatusOf,
   type AuditCase,
   type AuditJudgements,
@@ -24,6 +25,10 @@ export interface CaseView {
   readonly child: { readonly id: string; readonly name: string; readonly localCaseNumber: string }
   readonly auditorName: string
   readonly moderatorName: string | null
+  /** Who withdrew the case from the round, if it is withdrawn (when and why are on the case). */
+  readonly withdrawnByName: string | null
+  /** Who cancelled the round, if it is cancelled (when and why are on the round). */
+  readonly cancelledByName: string | null
   /** The facts the system holds (empty when the user may not open the child's record, e.g. a lead). */
   readonly facts: readonly AuditFact[]
   readonly canSeeChildRecord: boolean
@@ -44,7 +49,8 @@ export interface CaseView {
 /**
  * One case of a round, for its auditor, its moderator or the round's lead: the facts the system holds about the
  * child under each domain, every saved version of the audit form and the moderation, and the actions set. Audited
- * as a view of the child.
+ * as a view of the child. Once the round is closed or cancelled, or the case withdrawn, the case is read only (its
+ * history is kept).
  * @param op - the operation
  * @param roundId - the round
  * @param caseId - the case
@@ -60,24 +66,31 @@ export async function viewAuditCase(op: Operation, roundId: string, caseId: stri
   const details = await loadChildDetails(op.tx, auditCase.childId)
   const people = await loadUsers(
     op.tx,
-    [auditCase.auditorId, auditCase.moderatorId].filter((id): id is string => id !== null),
+    [
+      auditCase.auditorId,
+      auditCase.moderatorId,
+      auditCase.withdrawal?.withdrawnById ?? null,
+      round.cancellation?.cancelledById ?? null,
+    ].filter((id): id is string => id !== null),
   )
+  const nameOf = (id: string | undefined) => people.find(p => p.id === id)?.displayName ?? 'Unknown'
   const allocated = await loadUsers(
     op.tx,
     [details?.allocatedWorkerId, details?.allocatedIroId].filter((id): id is string => typeof id === 'string'),
   )
   const managers = await listUsersWithRoles(op.tx, ['team-manager'])
-  const isOpen = round.status === 'open'
-  const canGrade = isOpen && decideAuditRoundAccess(op.actor.role, 'case:grade', relationships) === 'allow'
-  const canModerate = isOpen && decideAuditRoundAccess(op.actor.role, 'case:moderate', relationships) === 'allow'
+  // Read only once the round is closed or cancelled, or the case withdrawn.
+  const canChange = caseChangeErrors(round, auditCase).length === 0
+  const canGrade = canChange && decideAuditRoundAccess(op.actor.role, 'case:grade', relationships) === 'allow'
+  const canModerate = canChange && decideAuditRoundAccess(op.actor.role, 'case:moderate', relationships) === 'allow'
   return {
     round,
     auditCase,
     child: { id: auditCase.childId, name: child?.name ?? 'Unknown', localCaseNumber: child?.localCaseNumber ?? '' },
-    auditorName: people.find(p => p.id === auditCase.auditorId)?.displayName ?? 'Unknown',
-    moderatorName: auditCase.moderatorId
-      ? (people.find(p => p.id === auditCase.moderatorId)?.displayName ?? 'Unknown')
-      : null,
+    auditorName: nameOf(auditCase.auditorId),
+    moderatorName: auditCase.moderatorId ? nameOf(auditCase.moderatorId) : null,
+    withdrawnByName: auditCase.withdrawal ? nameOf(auditCase.withdrawal.withdrawnById) : null,
+    cancelledByName: round.cancellation ? nameOf(round.cancellation.cancelledById) : null,
     facts,
     canSeeChildRecord,
     audit: gradings.audit,

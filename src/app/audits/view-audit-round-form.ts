@@ -17,7 +17,8 @@ export interface AuditRoundFormOptions {
 }
 
 /**
- * What the form to set up a round offers: the quality-assurance auditors, earlier rounds to compare with, the teams,
+ * What the form to set up a round offers: the quality-assurance auditors, earlier rounds (not cancelled) to compare
+ * with, the teams,
  * and how many children are looked after today (the population a sample is drawn from).
  * @param op - the operation
  * @returns the options
@@ -26,7 +27,8 @@ export async function viewAuditRoundForm(op: Operation): Promise<AuditRoundFormO
   authoriseAuthority(op, 'qa:manage-rounds')
   return {
     auditors: await listUsersWithRoles(op.tx, ['qa-auditor']),
-    previousRounds: await listRounds(op.tx),
+    // A cancelled round has no figures to compare with.
+    previousRounds: (await listRounds(op.tx)).filter(r => r.status !== 'cancelled'),
     teams: await listTeams(op.tx),
     candidates: (await listSampleCandidates(op.tx, op.today)).length,
   }

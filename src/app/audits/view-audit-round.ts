@@ -2,6 +2,7 @@ import { listAuditActions, listGradings, loadCaseChildren } from '../../db/repos
 import { loadUsers } from '../../db/repositories/organisation-repository.ts'
 import {
   auditStatusOf,
+  casesInRound,
   moderationStatusOf,
   type AuditCase,
   type AuditRound,
@@ -20,18 +21,31 @@ export interface RoundCaseView {
   readonly moderationStatus: ModerationStatus
   readonly actions: number
   readonly isMine: boolean
+  /** Who withdrew the case from the round, if it is withdrawn (when and why are on the case). */
+  readonly withdrawnByName: string | null
 }
 
 export interface RoundView {
   readonly round: AuditRound
   readonly leadName: string
   readonly isLead: boolean
+  /** Who cancelled the round, if it is cancelled (when and why are on the round). */
+  readonly cancelledByName: string | null
+  /** Every case the user sees, withdrawn ones included (shown as withdrawn). */
   readonly cases: readonly RoundCaseView[]
+  /** The round's progress over the cases the user sees, withdrawn cases left out. */
+  readonly counts: {
+    readonly cases: number
+    readonly withdrawn: number
+    readonly audited: number
+    readonly moderated: number
+  }
 }
 
 /**
  * One audit round: the lead sees every case and where each stands; an auditor or moderator sees only their own
- * cases (what their round needs). Audited with the children listed.
+ * cases (what their round needs). A withdrawn case is listed, with who withdrew it, when and why, but leaves the
+ * counts. Audited with the children listed.
  * @param op - the operation
  * @param roundId - the round
  * @returns the round
@@ -50,7 +64,10 @@ export async function viewAuditRound(op: Operation, roundId: string): Promise<Ro
   )
   const people = await loadUsers(op.tx, [
     round.leadId,
-    ...visible.flatMap(c => [c.auditorId, c.moderatorId].filter((id): id is string => id !== null)),
+    ...(round.cancellation ? [round.cancellation.cancelledById] : []),
+    ...visible.flatMap(c =>
+      [c.auditorId, c.moderatorId, c.withdrawal?.withdrawnById ?? null].filter((id): id is string => id !== null),
+    ),
   ])
   const nameOf = (id: string) => people.find(p => p.id === id)?.displayName ?? 'Unknown'
   const actions = await listAuditActions(op.tx, { caseIds: visible.map(c => c.id) })
@@ -58,10 +75,18 @@ export async function viewAuditRound(op: Operation, roundId: string): Promise<Ro
     'childIds',
     visible.map(c => c.childId),
   )
+  const counted = casesInRound(visible)
   return {
     round,
     leadName: nameOf(round.leadId),
     isLead,
+    cancelledByName: round.cancellation ? nameOf(round.cancellation.cancelledById) : null,
+    counts: {
+      cases: counted.length,
+      withdrawn: visible.length - counted.length,
+      audited: counted.filter(c => gradings.get(c.id)?.audit.some(v => v.isSubmitted) === true).length,
+      moderated: counted.filter(c => gradings.get(c.id)?.moderation.some(v => v.isSubmitted) === true).length,
+    },
     cases: visible.map(auditCase => {
       const own = gradings.get(auditCase.id)
       const child = childList.find(c => c.id === auditCase.childId)
@@ -74,6 +99,7 @@ export async function viewAuditRound(op: Operation, roundId: string): Promise<Ro
         moderationStatus: moderationStatusOf(auditCase, own?.audit.at(-1), own?.moderation.at(-1)),
         actions: actions.filter(a => a.caseId === auditCase.id).length,
         isMine: auditCase.auditorId === op.actor.userId || auditCase.moderatorId === op.actor.userId,
+        withdrawnByName: auditCase.withdrawal ? nameOf(auditCase.withdrawal.withdrawnById) : null,
       }
     }),
   }

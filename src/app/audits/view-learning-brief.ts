@@ -26,7 +26,8 @@ export async function viewLearningBrief(op: Operation, roundId: string): Promise
   authoriseAuthority(op, 'qa:view-briefs')
   const round =
     roundId === 'latest' ? (await listRounds(op.tx)).find(r => r.status === 'closed') : await loadRound(op.tx, roundId)
-  if (!round) {
+  // A cancelled round has no learning brief: nothing in it counts.
+  if (!round || round.status === 'cancelled') {
     if (roundId === 'latest') {
       return null
     }

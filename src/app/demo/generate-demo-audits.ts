@@ -190,6 +190,7 @@ export function generateDemoAudits(
     previousRoundId: null,
     createdOn: addCalendarDays(input.today, -160),
     closedOn: addCalendarDays(input.today, -120),
+    cancellation: null,
   }
   const springRule: SampleRule = { kind: 'random', size: 10, seed: 2026 }
   const spring: AuditRound = {
@@ -210,6 +211,7 @@ export function generateDemoAudits(
       version: 1,
       roundId: round.id,
       ...a,
+      withdrawal: null,
     }))
   const autumnCases = casesOf(autumn, autumnRule, 2025)
   const springCases = casesOf(spring, springRule, 2026)

@@ -1,7 +1,8 @@
 /**
  * Stores case-file audits (0080): rounds, their cases, every saved version of each audit form and moderation, and
  * the actions findings set on a child's record; and reads the children a sample can be drawn from. Updates are
- * conditional on the row version the user saw (security REL-02).
+ * conditional on the row version the user saw (security REL-02). A withdrawn case and a cancelled round (0081) are
+ * read like any other (the use cases leave them out of the figures); a voided row is never read.
  */
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
@@ -10,8 +11,10 @@ import type {
   AuditCase,
   AuditJudgements,
   AuditRound,
+  CaseWithdrawal,
   GradingVersion,
   ModerationJudgements,
+  RoundCancellation,
   RoundStatus,
 } from '../../domain/audits/audit-round.ts'
 import type { SampleCandidate, SampleRule } from '../../domain/audits/audit-sample.ts'
@@ -72,6 +75,14 @@ function toRound(row: RoundRow): AuditRound {
     previousRoundId: row.previousRoundId,
     createdOn: row.createdOn as CalendarDay,
     closedOn: row.closedOn as CalendarDay | null,
+    cancellation:
+      row.cancelledOn !== null && row.cancelledBy !== null && row.cancellationReason !== null
+        ? {
+            cancelledOn: row.cancelledOn as CalendarDay,
+            cancelledById: row.cancelledBy,
+            reason: row.cancellationReason,
+          }
+        : null,
   }
 }
 
@@ -206,7 +217,7 @@ export async function insertCases(tx: Tx, context: PlanningWriteContext, cases: 
 }
 
 /**
- * Ends the assignments a round gave (when it closes): its auditors no longer see its children.
+ * Ends the assignments a round gave (when it closes or is cancelled): its auditors no longer see its children.
  * @param tx - the transaction
  * @param roundId - the round
  * @param now - when
@@ -222,6 +233,105 @@ export async function endRoundAssignments(tx: Tx, roundId: string, now: Date): P
         isNull(childAssignments.endedAt),
       ),
     )
+}
+
+/**
+ * Cancels an open round, if it is still at the version the user saw: its status becomes `cancelled`, with who, when
+ * and why (the reason is also set on the transaction, for the history). The caller ends the round's assignments.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param roundId - the round
+ * @param expectedVersion - the version seen
+ * @param cancellation - the day, who, and why
+ * @returns the outcome
+ */
+export async function cancelRoundRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  roundId: string,
+  expectedVersion: number,
+  cancellation: RoundCancellation,
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(auditRounds)
+    .set({
+      status: 'cancelled',
+      cancelledOn: cancellation.cancelledOn,
+      cancelledBy: cancellation.cancelledById,
+      cancellationReason: cancellation.reason,
+      version: expectedVersion + 1,
+      updatedAt: context.now,
+      updatedBy: context.userId,
+    })
+    .where(
+      and(
+        eq(auditRounds.id, roundId),
+        eq(auditRounds.version, expectedVersion),
+        eq(auditRounds.status, 'open'),
+        isNull(auditRounds.voidedAt),
+      ),
+    )
+    .returning({ version: auditRounds.version })
+  if (updated[0]) {
+    return { kind: 'updated', version: updated[0].version }
+  }
+  const current = await loadRound(tx, roundId)
+  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
+ * Withdraws a case from its round, if it is still at the version the user saw: the case's new version records who,
+ * when and why (its gradings are untouched), and the assignments it gave end — its auditor and moderator stop seeing
+ * the child through this round.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param auditCase - the case as it stands
+ * @param expectedVersion - the version the user saw
+ * @param withdrawal - the day, who, and why
+ * @returns the outcome
+ */
+export async function withdrawCaseRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  auditCase: AuditCase,
+  expectedVersion: number,
+  withdrawal: CaseWithdrawal,
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(auditCases)
+    .set({
+      withdrawnOn: withdrawal.withdrawnOn,
+      withdrawnBy: withdrawal.withdrawnById,
+      withdrawalReason: withdrawal.reason,
+      version: expectedVersion + 1,
+      updatedAt: context.now,
+      updatedBy: context.userId,
+    })
+    .where(
+      and(
+        eq(auditCases.id, auditCase.id),
+        eq(auditCases.version, expectedVersion),
+        isNull(auditCases.voidedAt),
+        isNull(auditCases.withdrawnOn),
+      ),
+    )
+    .returning({ version: auditCases.version })
+  if (!updated[0]) {
+    const current = await loadCase(tx, auditCase.id)
+    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  }
+  await tx
+    .update(childAssignments)
+    .set({ endedAt: context.now })
+    .where(
+      and(
+        eq(childAssignments.kind, 'audit-round'),
+        eq(childAssignments.sourceId, auditCase.roundId),
+        eq(childAssignments.childId, auditCase.childId),
+        isNull(childAssignments.endedAt),
+      ),
+    )
+  return { kind: 'updated', version: updated[0].version }
 }
 
 /**
@@ -251,7 +361,14 @@ export async function reassignCaseRow(
       updatedAt: context.now,
       updatedBy: context.userId,
     })
-    .where(and(eq(auditCases.id, auditCase.id), eq(auditCases.version, expectedVersion), isNull(auditCases.voidedAt)))
+    .where(
+      and(
+        eq(auditCases.id, auditCase.id),
+        eq(auditCases.version, expectedVersion),
+        isNull(auditCases.voidedAt),
+        isNull(auditCases.withdrawnOn),
+      ),
+    )
     .returning({ version: auditCases.version })
   if (!updated[0]) {
     const current = await loadCase(tx, auditCase.id)
@@ -301,6 +418,10 @@ function toCase(row: CaseRow): AuditCase {
     childId: row.childId,
     auditorId: row.auditorId,
     moderatorId: row.moderatorId,
+    withdrawal:
+      row.withdrawnOn !== null && row.withdrawnBy !== null && row.withdrawalReason !== null
+        ? { withdrawnOn: row.withdrawnOn as CalendarDay, withdrawnById: row.withdrawnBy, reason: row.withdrawalReason }
+        : null,
   }
 }
 

@@ -2,6 +2,7 @@ import { boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzl
 import { day, instant, versionedColumns } from './columns.ts'
 
 // Case-file audits (0080_case-file-audits.sql): rounds, cases, every saved grading, and actions from findings.
+// A case withdrawn from its round and a round cancelled while open (0081_audit-withdrawals-and-cancellations.sql).
 
 export const auditRounds = pgTable(
   'audit_rounds',
@@ -17,6 +18,9 @@ export const auditRounds = pgTable(
     previousRoundId: uuid('previous_round_id'),
     createdOn: day('created_on').notNull(),
     closedOn: day('closed_on'),
+    cancelledOn: day('cancelled_on'),
+    cancelledBy: uuid('cancelled_by'),
+    cancellationReason: text('cancellation_reason'),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )
@@ -29,6 +33,9 @@ export const auditCases = pgTable(
     childId: uuid('child_id').notNull(),
     auditorId: uuid('auditor_id').notNull(),
     moderatorId: uuid('moderator_id'),
+    withdrawnOn: day('withdrawn_on'),
+    withdrawnBy: uuid('withdrawn_by'),
+    withdrawalReason: text('withdrawal_reason'),
   },
   t => [primaryKey({ columns: [t.authorityId, t.id] })],
 )

@@ -29,4 +29,9 @@ export const AUDIT_ERROR_MESSAGES: Readonly<Record<AuditErrorCode, string>> = {
   'submitted-cannot-reassign': 'This stage has been submitted, so the person who submitted it stays on the case',
   'nothing-to-reassign': 'Select a different auditor or moderator',
   'reassign-reason-missing': 'Enter why the case is being reassigned',
+  'round-cancelled': 'This audit round has been cancelled, so nothing in it can be changed',
+  'round-closed-cannot-cancel': 'This audit round is closed, so it cannot be cancelled: its learning brief is final',
+  'case-withdrawn': 'This case has been withdrawn from the round, so it cannot be audited, moderated or reassigned',
+  'withdrawal-reason-missing': 'Enter why the case is being withdrawn',
+  'cancellation-reason-missing': 'Enter why the round is being cancelled',
 }

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { AUDIT_DOMAINS, isGoodOrBetter } from './audit-domains.ts'
 import {
   auditStatusOf,
+  caseChangeErrors,
+  casesInRound,
   checkAuditForm,
+  checkCaseWithdrawal,
   checkReassignment,
   checkModeration,
+  checkRoundCancellation,
   finalGrades,
   moderationStatusOf,
+  roundCancellationErrors,
   type AuditCase,
   type AuditJudgements,
   type AuditRound,
@@ -119,7 +124,15 @@ describe('moderation', () => {
 
 describe('reassigning a case', () => {
   const round = { status: 'open' } as AuditRound
-  const auditCase: AuditCase = { id: 'k', version: 1, roundId: 'r', childId: 'c', auditorId: 'a', moderatorId: 'm' }
+  const auditCase: AuditCase = {
+    id: 'k',
+    version: 1,
+    roundId: 'r',
+    childId: 'c',
+    auditorId: 'a',
+    moderatorId: 'm',
+    withdrawal: null,
+  }
   const facts = { auditorIds: new Set(['a', 'm', 'n']), auditSubmitted: false, moderationSubmitted: false }
   const check = (input: object, overrides: Partial<typeof facts> = {}, r = round) =>
     checkReassignment(
@@ -159,5 +172,76 @@ describe('reassigning a case', () => {
 
   it('is refused once the round is closed', () => {
     expect(check({ auditorId: 'n' }, {}, { status: 'closed' } as AuditRound)).toEqual(['round-closed@'])
+  })
+
+  it('is refused once the round is cancelled', () => {
+    expect(check({ auditorId: 'n' }, {}, { status: 'cancelled' } as AuditRound)).toEqual(['round-cancelled@'])
+  })
+
+  it('is refused once the case is withdrawn', () => {
+    expect(
+      checkReassignment(
+        round,
+        { ...auditCase, withdrawal },
+        { auditorId: 'n', moderatorId: 'm', reason: 'On leave' },
+        facts,
+      ).map(e => e.code),
+    ).toEqual(['case-withdrawn'])
+  })
+})
+
+const withdrawal = { withdrawnOn: '2026-03-02' as never, withdrawnById: 'lead', reason: 'Sampled in error' }
+
+describe('withdrawing a case from its round (ADR 0082)', () => {
+  const inRound = { withdrawal: null }
+  const check = (status: AuditRound['status'], auditCase: Pick<AuditCase, 'withdrawal'>, reason: string) =>
+    checkCaseWithdrawal({ status }, auditCase, reason).map(e => `${e.code}@${e.path.join('.')}`)
+
+  it.each([
+    ['an open round, with a reason', 'open', inRound, 'The child was sampled in error', []],
+    ['no reason', 'open', inRound, '   ', ['withdrawal-reason-missing@reason']],
+    ['a reason under three characters', 'open', inRound, ' ab ', ['withdrawal-reason-missing@reason']],
+    ['a closed round', 'closed', inRound, 'Another review', ['round-closed@']],
+    ['a cancelled round', 'cancelled', inRound, 'Another review', ['round-cancelled@']],
+    ['a case already withdrawn', 'open', { withdrawal }, 'Another review', ['case-withdrawn@']],
+  ] as const)('%s', (_name, status, auditCase, reason, expected) => {
+    expect(check(status, auditCase, reason)).toEqual(expected)
+  })
+
+  it('leaves a withdrawn case out of the round’s figures', () => {
+    const cases = [
+      { id: 'a', withdrawal: null },
+      { id: 'b', withdrawal },
+      { id: 'c', withdrawal: null },
+    ]
+    expect(casesInRound(cases).map(c => c.id)).toEqual(['a', 'c'])
+  })
+
+  it.each([
+    ['open, in the round', 'open', inRound, []],
+    ['open, withdrawn', 'open', { withdrawal }, ['case-withdrawn']],
+    ['closed', 'closed', inRound, ['round-closed']],
+    ['cancelled', 'cancelled', { withdrawal }, ['round-cancelled']],
+  ] as const)(
+    'lets a case be audited, moderated or given actions only while open and in the round: %s',
+    (_name, status, auditCase, expected) => {
+      expect(caseChangeErrors({ status }, auditCase).map(e => e.code)).toEqual(expected)
+    },
+  )
+})
+
+describe('cancelling a round (ADR 0082)', () => {
+  it.each([
+    ['an open round, with a reason', 'open', 'Set up in error: wrong theme', []],
+    ['no reason', 'open', '', ['cancellation-reason-missing@reason']],
+    ['a closed round (its brief is final)', 'closed', 'Set up in error', ['round-closed-cannot-cancel@']],
+    ['a round already cancelled', 'cancelled', 'Set up in error', ['round-cancelled@']],
+  ] as const)('%s', (_name, status, reason, expected) => {
+    expect(checkRoundCancellation({ status }, reason).map(e => `${e.code}@${e.path.join('.')}`)).toEqual(expected)
+  })
+
+  it('tells the confirmation page whether the round can be cancelled, before a reason is asked for', () => {
+    expect(roundCancellationErrors({ status: 'open' })).toEqual([])
+    expect(roundCancellationErrors({ status: 'closed' }).map(e => e.code)).toEqual(['round-closed-cannot-cancel'])
   })
 })

@@ -1,7 +1,9 @@
 /**
  * An audit round and its cases: who audits and moderates each child, the judgements they record (kept as versions:
  * every save is a new version, and a change after submission needs a reason), and what a case's grades are once
- * moderated. Rules return codes; messages live in audit-messages.ts.
+ * moderated. A case may be withdrawn from its round, and a round cancelled while open (ADR 0082): both stay on record
+ * with who, when and why, and neither can be changed afterwards. Rules return codes; messages live in
+ * audit-messages.ts.
  */
 import type { CalendarDay } from '../shared/calendar-day.ts'
 import { domainError, fail, ok, type DomainError, type Result } from '../shared/result.ts'
@@ -33,10 +35,32 @@ export type AuditErrorCode =
   | 'submitted-cannot-reassign'
   | 'nothing-to-reassign'
   | 'reassign-reason-missing'
+  | 'round-cancelled'
+  | 'round-closed-cannot-cancel'
+  | 'case-withdrawn'
+  | 'withdrawal-reason-missing'
+  | 'cancellation-reason-missing'
 
 export type AuditError = DomainError<AuditErrorCode>
 
-export type RoundStatus = 'open' | 'closed'
+export type RoundStatus = 'open' | 'closed' | 'cancelled'
+
+/** The fewest characters a reason for withdrawing a case or cancelling a round may have (as the database checks). */
+export const WITHDRAWAL_REASON_MINIMUM = 3
+
+/** Who took a case out of its round, when and why. */
+export interface CaseWithdrawal {
+  readonly withdrawnOn: CalendarDay
+  readonly withdrawnById: string
+  readonly reason: string
+}
+
+/** Who cancelled a round, when and why. */
+export interface RoundCancellation {
+  readonly cancelledOn: CalendarDay
+  readonly cancelledById: string
+  readonly reason: string
+}
 
 export interface AuditRound {
   readonly id: string
@@ -51,6 +75,8 @@ export interface AuditRound {
   readonly previousRoundId: string | null
   readonly createdOn: CalendarDay
   readonly closedOn: CalendarDay | null
+  /** Set once the round is cancelled (status `cancelled`). */
+  readonly cancellation: RoundCancellation | null
 }
 
 export interface AuditCase {
@@ -60,6 +86,8 @@ export interface AuditCase {
   readonly childId: string
   readonly auditorId: string
   readonly moderatorId: string | null
+  /** Set once the case is withdrawn from the round: it then leaves the round's figures and cannot be changed. */
+  readonly withdrawal: CaseWithdrawal | null
 }
 
 /** One domain as the auditor judged it. */
@@ -240,7 +268,8 @@ export interface CaseReassignment {
 }
 
 /**
- * Checks a reassignment of a case (an auditor on leave, a conflict of interest): the round is open; whoever is named
+ * Checks a reassignment of a case (an auditor on leave, a conflict of interest): the round is open and the case not
+ * withdrawn; whoever is named
  * is a quality assurance auditor; the moderator is someone else; a stage already submitted keeps its author (the
  * grades are theirs); something changes; and there is a reason.
  * @param round - the round
@@ -259,8 +288,9 @@ export function checkReassignment(
     readonly moderationSubmitted: boolean
   },
 ): AuditError[] {
-  if (round.status !== 'open') {
-    return [domainError('round-closed', [])]
+  const closed = caseChangeErrors(round, auditCase)
+  if (closed.length > 0) {
+    return closed
   }
   const errors: AuditError[] = []
   const auditorChanges = input.auditorId !== auditCase.auditorId
@@ -287,4 +317,95 @@ export function checkReassignment(
     errors.push(domainError('reassign-reason-missing', ['reason']))
   }
   return errors
+}
+
+/**
+ * Whether anything in a round can still be changed: only while it is open (closed: its brief is final; cancelled:
+ * nothing in it counts).
+ * @param round - the round
+ * @returns why not, if it cannot
+ */
+export function roundChangeErrors(round: Pick<AuditRound, 'status'>): AuditError[] {
+  switch (round.status) {
+    case 'open':
+      return []
+    case 'closed':
+      return [domainError('round-closed', [])]
+    case 'cancelled':
+      return [domainError('round-cancelled', [])]
+  }
+}
+
+/**
+ * Whether a case can still be audited, moderated, reassigned or given actions: its round is open and it has not been
+ * withdrawn.
+ * @param round - the round
+ * @param auditCase - the case
+ * @returns why not, if it cannot
+ */
+export function caseChangeErrors(
+  round: Pick<AuditRound, 'status'>,
+  auditCase: Pick<AuditCase, 'withdrawal'>,
+): AuditError[] {
+  const roundErrors = roundChangeErrors(round)
+  if (roundErrors.length > 0) {
+    return roundErrors
+  }
+  return auditCase.withdrawal === null ? [] : [domainError('case-withdrawn', [])]
+}
+
+/**
+ * The cases that count in a round's figures (its progress, its closing and its learning brief): those not withdrawn.
+ * @param cases - the round's cases
+ * @returns the cases still in the round
+ */
+export function casesInRound<T extends Pick<AuditCase, 'withdrawal'>>(cases: readonly T[]): T[] {
+  return cases.filter(c => c.withdrawal === null)
+}
+
+/**
+ * Checks the withdrawal of a case from its round (the child was sampled in error, or the case is under another
+ * review): the round is open, the case not already withdrawn, and there is a reason. A case with a submitted audit
+ * or moderation may be withdrawn: its grades stay in the history but leave the round's figures.
+ * @param round - the round
+ * @param auditCase - the case as it stands
+ * @param reason - why it is withdrawn
+ * @returns what is wrong, if anything
+ */
+export function checkCaseWithdrawal(
+  round: Pick<AuditRound, 'status'>,
+  auditCase: Pick<AuditCase, 'withdrawal'>,
+  reason: string,
+): AuditError[] {
+  const closed = caseChangeErrors(round, auditCase)
+  if (closed.length > 0) {
+    return closed
+  }
+  return reason.trim().length < WITHDRAWAL_REASON_MINIMUM ? [domainError('withdrawal-reason-missing', ['reason'])] : []
+}
+
+/**
+ * Whether a round can be cancelled, whatever the reason: only while open. A closed round cannot be cancelled: its
+ * learning brief is final and may have been read.
+ * @param round - the round
+ * @returns why not, if it cannot
+ */
+export function roundCancellationErrors(round: Pick<AuditRound, 'status'>): AuditError[] {
+  return round.status === 'closed' ? [domainError('round-closed-cannot-cancel', [])] : roundChangeErrors(round)
+}
+
+/**
+ * Checks the cancellation of a round (set up in error, or overtaken): the round is open, and there is a reason.
+ * @param round - the round
+ * @param reason - why it is cancelled
+ * @returns what is wrong, if anything
+ */
+export function checkRoundCancellation(round: Pick<AuditRound, 'status'>, reason: string): AuditError[] {
+  const closed = roundCancellationErrors(round)
+  if (closed.length > 0) {
+    return closed
+  }
+  return reason.trim().length < WITHDRAWAL_REASON_MINIMUM
+    ? [domainError('cancellation-reason-missing', ['reason'])]
+    : []
 }

@@ -117,3 +117,21 @@ export const ReassignCaseSchema = z.strictObject({
   reason: longText,
 })
 export type ReassignCaseInput = z.output<typeof ReassignCaseSchema>
+
+/**
+ * The reason for withdrawing a case or cancelling a round: blank is "required" (so the message asks for it), then 3 to
+ * 500 characters once trimmed (as the database checks). One message per problem: the pipes stop at the first.
+ */
+const withdrawalReasonSchema = z
+  .string({ error: 'required' })
+  .transform(value => value.trim())
+  .pipe(z.string().min(1, { error: 'required' }))
+  .pipe(z.string().min(3, { error: 'too-short' }).max(500, { error: 'too-long' }))
+
+/** Withdrawing a case from its round: why (kept with the case's new version). */
+export const WithdrawCaseSchema = z.strictObject({ reason: withdrawalReasonSchema })
+export type WithdrawCaseInput = z.output<typeof WithdrawCaseSchema>
+
+/** Cancelling an open round: why (kept with the round's new version). */
+export const CancelRoundSchema = z.strictObject({ reason: withdrawalReasonSchema })
+export type CancelRoundInput = z.output<typeof CancelRoundSchema>

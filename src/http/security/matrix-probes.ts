@@ -576,6 +576,13 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
     allowed: [404],
     isChildRoute: false,
   },
+  'POST /api/v1/audit-rounds/:roundId/cancel': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cancel`,
+    body: () => ({ reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
   'GET /api/v1/audit-rounds/:roundId/cases/:caseId': {
     path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}`,
     allowed: [404],
@@ -598,6 +605,13 @@ export const API_PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/v1/audit-rounds/:roundId/cases/:caseId/reassign': {
     path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/reassign`,
     body: target => ({ auditorId: target.ownerId, moderatorId: null, reason: 'Matrix probe' }),
+    ifMatch: true,
+    allowed: [404],
+    isChildRoute: false,
+  },
+  'POST /api/v1/audit-rounds/:roundId/cases/:caseId/withdraw': {
+    path: target => `/api/v1/audit-rounds/${target.missingId}/cases/${target.missingId}/withdraw`,
+    body: () => ({ reason: 'Matrix probe' }),
     ifMatch: true,
     allowed: [404],
     isChildRoute: false,

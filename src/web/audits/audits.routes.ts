@@ -1,11 +1,13 @@
 /**
  * The case-file audit pages (issue 9): the rounds a quality-assurance auditor works in, setting up a round, a round's
  * cases, the audit form for one child (the facts the system holds at the top of each domain), moderation, actions
- * from findings, closing a round, the learning brief with its charts and tables, and the list of final briefs.
+ * from findings, reassigning or withdrawing a case and closing or cancelling a round (ADR 0082), the learning brief
+ * with its charts and tables, and the list of final briefs.
  * Forms work without JavaScript and keep every answer on error.
  */
 import type { FastifyRequest } from 'fastify'
 import { addAuditAction } from '../../app/audits/add-audit-action.ts'
+import { cancelAuditRound } from '../../app/audits/cancel-audit-round.ts'
 import { closeAuditRound } from '../../app/audits/close-audit-round.ts'
 import { createAuditRound } from '../../app/audits/create-audit-round.ts'
 import { exportLearningBriefDocument } from '../../app/audits/export-learning-brief-document.ts'
@@ -19,7 +21,10 @@ import { updateAuditAction } from '../../app/audits/update-audit-action.ts'
 import { viewAuditCase, type CaseView } from '../../app/audits/view-audit-case.ts'
 import { viewAuditRound } from '../../app/audits/view-audit-round.ts'
 import { viewAuditRoundForm, type AuditRoundFormOptions } from '../../app/audits/view-audit-round-form.ts'
+import { viewCaseWithdrawal, type CaseWithdrawalView } from '../../app/audits/view-case-withdrawal.ts'
 import { viewLearningBrief } from '../../app/audits/view-learning-brief.ts'
+import { viewRoundCancellation, type RoundCancellationView } from '../../app/audits/view-round-cancellation.ts'
+import { withdrawAuditCase } from '../../app/audits/withdraw-audit-case.ts'
 import { NotFoundError } from '../../app/shared/errors.ts'
 import { authoriseChild, type Operation } from '../../app/shared/run-operation.ts'
 import {
@@ -31,10 +36,22 @@ import {
   type AuditDomain,
 } from '../../domain/audits/audit-domains.ts'
 import { FACT_ANSWER_LABELS } from '../../domain/audits/audit-facts.ts'
-import type { AuditJudgements, ModerationJudgements } from '../../domain/audits/audit-round.ts'
-import { AuditFormSchema, ModerationFormSchema, ReassignCaseSchema } from '../../domain/audits/audit-schemas.ts'
+import {
+  caseChangeErrors,
+  type AuditError,
+  type AuditJudgements,
+  type ModerationJudgements,
+} from '../../domain/audits/audit-round.ts'
+import {
+  AuditFormSchema,
+  CancelRoundSchema,
+  ModerationFormSchema,
+  ReassignCaseSchema,
+  WithdrawCaseSchema,
+} from '../../domain/audits/audit-schemas.ts'
 import type { SampleRule } from '../../domain/audits/audit-sample.ts'
 import { compareCalendarDays, type CalendarDay } from '../../domain/shared/calendar-day.ts'
+import { messageFor } from '../../http/error-messages.ts'
 import { childHeaderView } from '../plans/child-header.view-model.ts'
 import {
   collectRefusal,
@@ -82,8 +99,41 @@ const ANSWER_TAGS = {
 
 // ---------------------------------------------------------------- rounds
 
+const ROUND_STATUS_TAGS = {
+  open: { text: 'Open', classes: 'govuk-tag--blue' },
+  closed: { text: 'Closed', classes: 'govuk-tag--grey' },
+  cancelled: { text: 'Cancelled', classes: 'govuk-tag--orange' },
+} as const
+
 async function roundsPage(op: Operation): Promise<PageResult> {
   const { rounds, canCreate } = await listAuditRounds(op)
+  const rows = rounds.map(s => ({
+    status: s.round.status,
+    href: auditPaths.round(s.round.id),
+    title: s.round.title,
+    theme: s.round.theme,
+    dateOn:
+      s.round.status === 'open'
+        ? s.round.deadlineOn
+        : s.round.status === 'closed'
+          ? s.round.closedOn
+          : (s.round.cancellation?.cancelledOn ?? null),
+    isOverdue: s.round.status === 'open' && compareCalendarDays(s.round.deadlineOn, op.today) < 0,
+    cancellationReason: s.round.cancellation?.reason ?? null,
+    statusTag: ROUND_STATUS_TAGS[s.round.status],
+    role: s.isLead ? 'Lead' : 'Auditor',
+    cases: s.cases,
+    audited: s.audited,
+    moderated: s.moderated,
+    toDo: s.myCasesToAudit + s.myCasesToModerate,
+  }))
+  // Open rounds first (the work to do); a cancelled round leaves them and is listed under its own heading.
+  const groupOf = (status: 'open' | 'closed' | 'cancelled', caption: string, dateHeader: string) => ({
+    caption,
+    dateHeader,
+    isOpen: status === 'open',
+    rounds: rows.filter(r => r.status === status).map(r => ({ ...r, status: r.statusTag })),
+  })
   return {
     template: 'audits/audit-rounds.njk',
     context: {
@@ -91,22 +141,12 @@ async function roundsPage(op: Operation): Promise<PageResult> {
       canCreate,
       newHref: auditPaths.newRound(),
       briefsHref: auditPaths.briefs(),
-      rounds: rounds.map(s => ({
-        href: auditPaths.round(s.round.id),
-        title: s.round.title,
-        theme: s.round.theme,
-        deadlineOn: s.round.deadlineOn,
-        isOverdue: s.round.status === 'open' && compareCalendarDays(s.round.deadlineOn, op.today) < 0,
-        status:
-          s.round.status === 'open'
-            ? { text: 'Open', classes: 'govuk-tag--blue' }
-            : { text: 'Closed', classes: 'govuk-tag--grey' },
-        role: s.isLead ? 'Lead' : 'Auditor',
-        cases: s.cases,
-        audited: s.audited,
-        moderated: s.moderated,
-        toDo: s.myCasesToAudit + s.myCasesToModerate,
-      })),
+      hasRounds: rows.length > 0,
+      groups: [
+        groupOf('open', 'Open rounds', 'Deadline'),
+        groupOf('closed', 'Closed rounds', 'Closed on'),
+        groupOf('cancelled', 'Cancelled rounds', 'Cancelled on'),
+      ],
     },
   }
 }
@@ -241,16 +281,27 @@ async function createRound(op: Operation, request: FastifyRequest): Promise<Page
 
 // ---------------------------------------------------------------- one round
 
-async function roundPage(op: Operation, roundId: string, values: FormObject = {}, errors = new ErrorList()) {
+async function roundPage(
+  op: Operation,
+  roundId: string,
+  values: FormObject = {},
+  errors = new ErrorList(),
+  done: string | null = null,
+) {
   const view = await viewAuditRound(op, roundId)
   const result: PageResult = {
     template: 'audits/audit-round.njk',
     context: {
       pageTitle: `${view.round.title} – case-file audit`,
+      done,
       round: view.round,
       leadName: view.leadName,
       isLead: view.isLead,
       isOpen: view.round.status === 'open',
+      isCancelled: view.round.status === 'cancelled',
+      cancelledByName: view.cancelledByName,
+      counts: view.counts,
+      cancelHref: auditPaths.cancelRound(view.round.id),
       ruleText: ruleText(view.round.sampleRule),
       backHref: auditPaths.rounds(),
       briefHref: auditPaths.brief(view.round.id),
@@ -266,6 +317,9 @@ async function roundPage(op: Operation, roundId: string, values: FormObject = {}
         actions: c.actions,
         isMine: c.isMine,
         reassignHref: auditPaths.reassignCase(view.round.id, c.auditCase.id),
+        withdrawHref: auditPaths.withdrawCase(view.round.id, c.auditCase.id),
+        withdrawal: c.auditCase.withdrawal,
+        withdrawnByName: c.withdrawnByName,
       })),
       values,
       errors: errors.all,
@@ -301,6 +355,8 @@ function reassignPage(view: ReassignmentView, values: FormObject, errors = new E
       moderatorName: nameOf(view.auditCase.moderatorId),
       auditSubmitted: view.auditSubmitted,
       moderationSubmitted: view.moderationSubmitted,
+      // A withdrawn case, or a round no longer open, cannot be reassigned: say so instead of offering the form.
+      problem: problemOf(caseChangeErrors(view.round, view.auditCase)),
       auditors,
       action: auditPaths.reassignCase(view.round.id, view.auditCase.id),
       backHref: auditPaths.round(view.round.id),
@@ -340,6 +396,100 @@ async function saveReassignment(op: Operation, request: FastifyRequest): Promise
   throw new PageWithErrors(await formAgain())
 }
 
+// ---------------------------------------------------------------- withdrawing a case, cancelling a round
+
+const WITHDRAW_LABELS = { reason: { noun: 'why the case is being withdrawn', name: 'Reason' } }
+const CANCEL_LABELS = { reason: { noun: 'why the round is being cancelled', name: 'Reason' } }
+
+/** Why a confirmation page cannot be used now (the round closed or cancelled, the case withdrawn), if it cannot. */
+function problemOf(problems: readonly AuditError[]): string | null {
+  return problems[0] ? messageFor(problems[0].code) : null
+}
+
+function withdrawPage(view: CaseWithdrawalView, values: FormObject, errors = new ErrorList()): PageResult {
+  return {
+    template: 'audits/audit-case-withdraw.njk',
+    context: {
+      pageTitle: `Withdraw the case of ${view.child.name} – ${view.round.title}`,
+      round: view.round,
+      child: view.child,
+      auditorName: view.auditorName,
+      moderatorName: view.moderatorName,
+      auditSubmitted: view.auditSubmitted,
+      moderationSubmitted: view.moderationSubmitted,
+      problem: problemOf(view.problems),
+      action: auditPaths.withdrawCase(view.round.id, view.auditCase.id),
+      backHref: auditPaths.round(view.round.id),
+      values,
+      errors: errors.all,
+      fieldErrors: errors.byField,
+    },
+  }
+}
+
+async function saveWithdrawal(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const roundId = idParam(request, 'roundId')
+  const caseId = idParam(request, 'caseId')
+  const form = nestedForm(request)
+  const errors = new ErrorList()
+  // The page again, with what is wrong: loaded only then (the use case authorises and loads the case itself).
+  const formAgain = async () => withdrawPage(await viewCaseWithdrawal(op, roundId, caseId), form, errors)
+  const parsed = WithdrawCaseSchema.safeParse({ reason: text(form.reason) })
+  if (!parsed.success) {
+    errors.addSchemaErrors(parsed.error, WITHDRAW_LABELS)
+    throw new PageWithErrors(await formAgain())
+  }
+  try {
+    await withdrawAuditCase(op, roundId, caseId, formVersion(form, 'version'), parsed.data)
+    return { redirect: `${auditPaths.round(roundId)}?done=withdrawn` }
+  } catch (error) {
+    const outcome = collectRefusal(error, errors, STALE_AUDIT)
+    throw new PageWithErrors(await formAgain(), outcome)
+  }
+}
+
+function cancelPage(view: RoundCancellationView, values: FormObject, errors = new ErrorList()): PageResult {
+  return {
+    template: 'audits/audit-round-cancel.njk',
+    context: {
+      pageTitle: `Cancel ${view.round.title} – case-file audit`,
+      round: view.round,
+      cases: view.cases,
+      audited: view.audited,
+      problem: problemOf(view.problems),
+      action: auditPaths.cancelRound(view.round.id),
+      backHref: auditPaths.round(view.round.id),
+      values,
+      errors: errors.all,
+      fieldErrors: errors.byField,
+    },
+  }
+}
+
+async function saveCancellation(op: Operation, request: FastifyRequest): Promise<PageResult> {
+  const roundId = idParam(request, 'roundId')
+  const form = nestedForm(request)
+  const errors = new ErrorList()
+  const formAgain = async () => cancelPage(await viewRoundCancellation(op, roundId), form, errors)
+  const parsed = CancelRoundSchema.safeParse({ reason: text(form.reason) })
+  if (!parsed.success) {
+    errors.addSchemaErrors(parsed.error, CANCEL_LABELS)
+    throw new PageWithErrors(await formAgain())
+  }
+  try {
+    await cancelAuditRound(op, roundId, formVersion(form, 'version'), parsed.data)
+    return { redirect: `${auditPaths.round(roundId)}?done=cancelled` }
+  } catch (error) {
+    const outcome = collectRefusal(error, errors, STALE_AUDIT)
+    throw new PageWithErrors(await formAgain(), outcome)
+  }
+}
+
+const ROUND_PAGE_NOTICES: Readonly<Record<string, string>> = {
+  withdrawn: 'Case withdrawn from the round',
+  cancelled: 'Round cancelled',
+}
+
 // ---------------------------------------------------------------- one case
 
 function judgementValues(judgements: AuditJudgements | ModerationJudgements | undefined): FormObject {
@@ -376,6 +526,10 @@ function casePage(view: CaseView, today: CalendarDay, values: FormObject | null,
       childHref: view.canSeeChildRecord ? `/children/${view.child.id}` : null,
       auditorName: view.auditorName,
       moderatorName: view.moderatorName,
+      withdrawal: view.auditCase.withdrawal,
+      withdrawnByName: view.withdrawnByName,
+      cancellation: view.round.cancellation,
+      cancelledByName: view.cancelledByName,
       auditTag: AUDIT_STATUS_TAGS[view.auditStatus],
       moderationTag: MODERATION_STATUS_TAGS[view.moderationStatus],
       mode,
@@ -659,7 +813,11 @@ export const auditPages: readonly WebPage[] = [
     url: '/audits/:roundId',
     policy: 'qa:audit',
     audit: 'AUDIT_ROUND_VIEWED',
-    handle: async (op, request) => (await roundPage(op, idParam(request, 'roundId'))).result,
+    handle: async (op, request) => {
+      const done = (request.query as Record<string, unknown>).done
+      const notice = typeof done === 'string' ? (ROUND_PAGE_NOTICES[done] ?? null) : null
+      return (await roundPage(op, idParam(request, 'roundId'), {}, new ErrorList(), notice)).result
+    },
   },
   {
     method: 'POST',
@@ -678,6 +836,40 @@ export const auditPages: readonly WebPage[] = [
         throw new PageWithErrors((await roundPage(op, roundId, form, errors)).result, outcome)
       }
     },
+  },
+  {
+    method: 'GET',
+    url: '/audits/:roundId/cancel',
+    policy: 'qa:audit',
+    audit: 'AUDIT_ROUND_VIEWED',
+    handle: async (op, request) => {
+      const view = await viewRoundCancellation(op, idParam(request, 'roundId'))
+      return cancelPage(view, { version: String(view.round.version) })
+    },
+  },
+  {
+    method: 'POST',
+    url: '/audits/:roundId/cancel',
+    policy: 'qa:audit',
+    audit: 'AUDIT_ROUND_CANCELLED',
+    handle: saveCancellation,
+  },
+  {
+    method: 'GET',
+    url: '/audits/:roundId/cases/:caseId/withdraw',
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_VIEWED',
+    handle: async (op, request) => {
+      const view = await viewCaseWithdrawal(op, idParam(request, 'roundId'), idParam(request, 'caseId'))
+      return withdrawPage(view, { version: String(view.auditCase.version) })
+    },
+  },
+  {
+    method: 'POST',
+    url: '/audits/:roundId/cases/:caseId/withdraw',
+    policy: 'qa:audit',
+    audit: 'AUDIT_CASE_WITHDRAWN',
+    handle: saveWithdrawal,
   },
   {
     method: 'GET',
