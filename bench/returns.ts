@@ -41,6 +41,8 @@ const { values } = parseArgs({
     timescales: { type: 'boolean', default: false },
     // For comparison: a PostgreSQL server (a fresh database is created on it and dropped afterwards).
     'database-url': { type: 'string' },
+    // Batches written at once (default: the import's own choice, 2 on a server and 1 on PGlite).
+    parallel: { type: 'string' },
     // Writes a V8 CPU profile of the import alone to this file (open it in Chrome's DevTools).
     profile: { type: 'string' },
   },
@@ -134,6 +136,7 @@ try {
   const report = await importSsda903Returns(deps, importer, readFolders(), {
     ...(values.timescales ? { afterChildrenWritten: afterCareRecordsWritten } : {}),
     progressEvery: 5000,
+    ...(values.parallel === undefined ? {} : { parallelBatches: Number(values.parallel) }),
     onProgress: p =>
       console.error(
         p.done === 0

@@ -136,6 +136,44 @@ describe("a child's stored timescales", () => {
     expect(after.body.items.find(i => i.rule === 'REV-01')).toMatchObject({ status: 'met' })
     expect(after.body.items.find(i => i.rule === 'REV-02')).toMatchObject({ dueOn: '2026-04-20' })
   })
+
+  it('show every rule with its reason, and store only those that apply, at the same positions', async () => {
+    const childId = (
+      await worker.post<{ id: string }>('/api/v1/children', {
+        givenNames: 'Wren',
+        familyName: 'Hollowby',
+        dateOfBirthOn: '2013-06-06',
+        sex: 'female',
+        ethnicity: 'WBRI',
+        localCaseNumber: 'TS-2',
+        teamId: t.north.teamA,
+        allocatedWorkerId: t.north.users['social-worker'].id,
+      })
+    ).body.id
+    await worker.post(`/api/v1/children/${childId}/became-looked-after`, {
+      startedOn: '2025-11-03',
+      legalStatus: 'section-20',
+      categoryOfNeed: 'N4',
+      placement: { placementType: 'foster-other' },
+    })
+    const shown = await worker.get<{ items: { rule: string; status: string; explanation: string }[] }>(
+      `/api/v1/children/${childId}/timescales`,
+    )
+    const notApplicable = shown.body.items.filter(i => i.status === 'not-applicable')
+    expect(notApplicable.length).toBeGreaterThan(5)
+    for (const item of notApplicable) {
+      expect(item.explanation).not.toBe('')
+    }
+    const stored = await t.db.query<{ position: number; rule: string; status: string }>(
+      'SELECT position, rule, status FROM timescale_items WHERE child_id = $1 ORDER BY position',
+      [childId],
+    )
+    const applicable = shown.body.items
+      .map((item, position) => ({ position, rule: item.rule, status: item.status }))
+      .filter(item => item.status !== 'not-applicable')
+    expect(applicable.length).toBeGreaterThan(0)
+    expect(stored).toEqual(applicable)
+  })
 })
 
 describe("the authority's policy pack", () => {

@@ -70,7 +70,7 @@ export async function viewChildPage(op: Operation, childId: string): Promise<Chi
     accessLog: canSeeAccess ? await listChildAccess(op.tx, childId, CHILD_PAGE_ACCESS_ENTRIES) : [],
     accessCount: canSeeAccess ? await countChildAccess(op.tx, childId) : 0,
     siblingNames: Object.fromEntries(siblings.map(s => [s.id, `${s.givenNames} ${s.familyName}`])),
-    timescales: await currentChildTimescales(op, childId),
+    timescales: await currentChildTimescales(op, childId, view.record),
     lifeStoryItems: await lifeStoryTimescaleItems(op, childId),
     planning: await loadPlanningSummary(op, childId),
   }

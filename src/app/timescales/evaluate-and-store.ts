@@ -17,32 +17,19 @@ import type { TimescaleItem } from '../../domain/timescales/item.ts'
 import { loadCaseHistoryExtras } from './load-case-history-extras.ts'
 import { loadTimescaleSettings } from './timescale-settings.ts'
 
-// The engine shares one not-applicable item between the children a rule does not apply to for the same reason
-// (about half of a child's items); their stored forms are shared too, so that storing them can tell them alike by
-// identity instead of by their text.
-const storedItems = new WeakMap<TimescaleItem, StoredTimescaleItem>()
-
 function storedItemOf(item: TimescaleItem): StoredTimescaleItem {
-  const shareable = item.status === 'not-applicable'
-  let stored = shareable ? storedItems.get(item) : undefined
-  if (stored === undefined) {
-    const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
-    stored = {
-      rule,
-      title,
-      dueOn: due,
-      status,
-      metOn,
-      explanation,
-      source,
-      isProvisional: provisional,
-      details: details,
-    }
-    if (shareable) {
-      storedItems.set(item, stored)
-    }
+  const { rule, title, due, status, metOn, explanation, source, provisional, ...details } = item
+  return {
+    rule,
+    title,
+    dueOn: due,
+    status,
+    metOn,
+    explanation,
+    source,
+    isProvisional: provisional,
+    details: details,
   }
-  return stored
 }
 
 /**
@@ -111,8 +98,26 @@ export async function evaluateRecordsAndStore(
   records: readonly CareRecord[],
   children: 'new' | 'existing',
 ): Promise<number> {
+  const results = await evaluateRecords(tx, today, records)
+  await replaceChildTimescales(tx, authorityId, results, children)
+  return results.length
+}
+
+/**
+ * The engine's answers for children whose care records the caller holds, in their stored form (every item, the
+ * rules that do not apply included), without storing them.
+ * @param tx - a transaction in the authority (the policy pack, calendar and facts outside the care record are read)
+ * @param today - the day to evaluate as at
+ * @param records - the children's care records as stored
+ * @returns each child's answers, in the order of the records
+ */
+export async function evaluateRecords(
+  tx: Tx,
+  today: CalendarDay,
+  records: readonly CareRecord[],
+): Promise<StoredChildTimescales[]> {
   if (records.length === 0) {
-    return 0
+    return []
   }
   const settings = await loadTimescaleSettings(tx)
   const { extras, overdueActions } = await loadCaseHistoryExtras(
@@ -120,7 +125,7 @@ export async function evaluateRecordsAndStore(
     records.map(r => r.child.id),
     today,
   )
-  const results = records.map(record =>
+  return records.map(record =>
     storedFormOf(
       record.child.id,
       evaluateCase(caseHistoryFromRecord(record, today, extras.get(record.child.id)), {
@@ -131,6 +136,4 @@ export async function evaluateRecordsAndStore(
       overdueActions.get(record.child.id) ?? 0,
     ),
   )
-  await replaceChildTimescales(tx, authorityId, results, children)
-  return results.length
 }

@@ -40,14 +40,15 @@ const CHILDREN_PER_STATEMENT = 1000
 const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(',')}}`}::int[]`
 
 /**
- * Replaces the stored answers for some children, with one statement per table for every 1,000 children.
+ * Replaces the stored answers for some children, with one statement per table for every 1,000 children. Of the
+ * items, only the rules that apply are stored, at the engine's positions: the caseloads and dashboards read nothing
+ * else, and the child's page works the whole answer out when it is read (docs/adr/0096).
  *
- * An import or a nightly refresh stores about 34 items a child, most of them alike from child to child (a rule that
- * does not apply reads the same for every child it does not apply to): 1,000 children's 33,000 items held about 7,000
- * distinct ones. So the distinct items travel once, as one JSON parameter, and each stored row is three integers —
- * child, position, item — joined back to them in the database. Per-row bind parameters (Drizzle's insert) cost PGlite
- * ≈66 µs an item, one JSON row per item ≈28 µs, this ≈18 µs (docs/performance.md "National returns"). The rows
- * stored are the same whichever way they travel.
+ * Items repeat from child to child (a review due on the same rule text, an item met alike), so the distinct items
+ * travel once, as one JSON parameter, and each stored row is three integers — child, position, item — joined back to
+ * them in the database. Per-row bind parameters (Drizzle's insert) cost PGlite ≈66 µs an item, one JSON row per item
+ * ≈28 µs, this ≈18 µs (docs/performance.md "National returns"). The rows stored are the same whichever way they
+ * travel.
  * @param tx - a transaction in the authority
  * @param authorityId - the authority
  * @param results - each child's answers
@@ -82,39 +83,34 @@ async function insertChildTimescales(tx: Tx, authorityId: string, results: reado
     const slice = results.slice(start, start + CHILDREN_PER_STATEMENT)
     const sliceIds = uuidArray(slice.map(r => r.childId))
     const keyOf = new Map<string, number>()
-    const keyOfShared = new Map<StoredTimescaleItem, number>()
     const distinct: object[] = []
     const children: number[] = []
     const positions: number[] = []
     const keys: number[] = []
     slice.forEach((result, child) => {
       result.items.forEach((item, position) => {
-        // A rule that does not apply is one object shared by every child it does not apply to for the same reason
-        // (the engine and storedFormOf share them): known by identity. Others are told alike by their text.
-        const shared = item.status === 'not-applicable'
-        let key = shared ? keyOfShared.get(item) : undefined
+        // A rule that does not apply is not stored (docs/adr/0096): nothing reads it by due date or status, and the
+        // child's page works it out again with the rest. The others keep the engine's position.
+        if (item.status === 'not-applicable') {
+          return
+        }
+        const body = {
+          rule: item.rule,
+          title: item.title,
+          due_on: item.dueOn,
+          status: item.status,
+          met_on: item.metOn,
+          explanation: item.explanation,
+          source: item.source,
+          is_provisional: item.isProvisional,
+          details: item.details,
+        }
+        const text = JSON.stringify(body)
+        let key = keyOf.get(text)
         if (key === undefined) {
-          const body = {
-            rule: item.rule,
-            title: item.title,
-            due_on: item.dueOn,
-            status: item.status,
-            met_on: item.metOn,
-            explanation: item.explanation,
-            source: item.source,
-            is_provisional: item.isProvisional,
-            details: item.details,
-          }
-          const text = JSON.stringify(body)
-          key = keyOf.get(text)
-          if (key === undefined) {
-            key = distinct.length + 1
-            keyOf.set(text, key)
-            distinct.push({ key, ...body })
-          }
-          if (shared) {
-            keyOfShared.set(item, key)
-          }
+          key = distinct.length + 1
+          keyOf.set(text, key)
+          distinct.push({ key, ...body })
         }
         children.push(child + 1)
         positions.push(position)
@@ -157,33 +153,18 @@ async function insertChildTimescales(tx: Tx, authorityId: string, results: reado
   }
 }
 
+/** What is stored of one child's answers besides the items: when, under which pack, the counts, drift and routes. */
+export type StoredChildSummary = typeof childTimescales.$inferSelect
+
 /**
- * The stored answers for one child.
+ * The stored summary of one child's answers (the items are read by what needs them: caseloads and dashboards).
  * @param tx - the transaction
  * @param childId - the child
- * @returns the answers, or undefined when none are stored yet
+ * @returns the summary, or undefined when none is stored yet
  */
-export async function loadChildTimescales(tx: Tx, childId: string): Promise<StoredChildTimescales | undefined> {
+export async function loadChildTimescaleSummary(tx: Tx, childId: string): Promise<StoredChildSummary | undefined> {
   const [summary] = await tx.select().from(childTimescales).where(eq(childTimescales.childId, childId))
-  if (!summary) {
-    return undefined
-  }
-  const items = await tx
-    .select({
-      rule: timescaleItems.rule,
-      title: timescaleItems.title,
-      dueOn: timescaleItems.dueOn,
-      status: timescaleItems.status,
-      metOn: timescaleItems.metOn,
-      explanation: timescaleItems.explanation,
-      source: timescaleItems.source,
-      isProvisional: timescaleItems.isProvisional,
-      details: timescaleItems.details,
-    })
-    .from(timescaleItems)
-    .where(eq(timescaleItems.childId, childId))
-    .orderBy(asc(timescaleItems.position))
-  return { ...summary, items }
+  return summary
 }
 
 /** An open due-date item as a caseload prints it. */
