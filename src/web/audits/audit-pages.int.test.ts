@@ -105,6 +105,10 @@ describe('the case-file audit pages', () => {
     expect(submitted.status, errorsOf(submitted).join('; ')).toBe(303)
     const after = await lead.get(submitted.location!)
     expect(after.$('.govuk-notification-banner').text()).toContain('Submitted')
+    // The history names the stage as a heading would: "Audit (submitted)", not the stored "audit".
+    expect(after.$('table:has(caption:contains("Every saved version")) tbody td:first-child').text()).toContain(
+      'Audit (submitted)',
+    )
     const action = await lead.submit(
       after,
       {

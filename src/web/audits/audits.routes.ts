@@ -564,8 +564,8 @@ function casePage(view: CaseView, today: CalendarDay, values: FormObject | null,
       })),
       changeReason: text(formValues.changeReason),
       history: [
-        ...view.audit.map(v => ({ stage: 'Audit', ...v })),
-        ...view.moderation.map(v => ({ stage: 'Moderation', ...v })),
+        ...view.audit.map(v => ({ ...v, stage: 'Audit' })),
+        ...view.moderation.map(v => ({ ...v, stage: 'Moderation' })),
       ],
       actions: view.actions.map(a => ({
         domain: AUDIT_DOMAIN_LABELS[a.domain],
