@@ -372,7 +372,7 @@ describe('SSDA903 import and export through the database', () => {
       const parsed = parseSsda903Files(folder.files, { year: folder.year })
       for (const error of parsed.errors) {
         const file = folder.files.find(f => f.name === error.file)!
-        unwritable.add(csvRows(file.text)[error.row - 1]![0]!)
+        unwritable.add(csvRows(file.text)[error.row! - 1]![0]!)
       }
     }
     const kept = generated.filter(f => !unwritable.has(f.child.localCaseNumber))

@@ -5,7 +5,7 @@
  * read like any other (the use cases leave them out of the figures); a voided row is never read.
  */
 import { randomUUID } from 'node:crypto'
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { AuditDomain } from '../../domain/audits/audit-domains.ts'
 import type {
   AuditCase,
@@ -142,6 +142,75 @@ export async function listRounds(tx: Tx): Promise<AuditRound[]> {
 }
 
 /**
+ * Moves a round to its next version with some values changed, if it is still at the version the user saw and not
+ * voided (and meets `also`, if given).
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param roundId - the round
+ * @param expectedVersion - the version seen
+ * @param values - the changed columns
+ * @param also - a further condition the round must meet
+ * @returns the outcome: updated, stale (with the version now stored) or missing
+ */
+async function updateRoundRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  roundId: string,
+  expectedVersion: number,
+  values: Partial<typeof auditRounds.$inferInsert>,
+  also?: SQL,
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(auditRounds)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: context.now, updatedBy: context.userId })
+    .where(
+      and(eq(auditRounds.id, roundId), eq(auditRounds.version, expectedVersion), isNull(auditRounds.voidedAt), also),
+    )
+    .returning({ version: auditRounds.version })
+  if (updated[0]) {
+    return { kind: 'updated', version: updated[0].version }
+  }
+  const current = await loadRound(tx, roundId)
+  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
+ * Moves a case to its next version with some values changed, if it is still at the version the user saw, and
+ * neither voided nor withdrawn.
+ * @param tx - the transaction
+ * @param context - who and when
+ * @param caseId - the case
+ * @param expectedVersion - the version seen
+ * @param values - the changed columns
+ * @returns the outcome: updated, stale (with the version now stored) or missing
+ */
+async function updateCaseRow(
+  tx: Tx,
+  context: PlanningWriteContext,
+  caseId: string,
+  expectedVersion: number,
+  values: Partial<typeof auditCases.$inferInsert>,
+): Promise<RowUpdateOutcome> {
+  const updated = await tx
+    .update(auditCases)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: context.now, updatedBy: context.userId })
+    .where(
+      and(
+        eq(auditCases.id, caseId),
+        eq(auditCases.version, expectedVersion),
+        isNull(auditCases.voidedAt),
+        isNull(auditCases.withdrawnOn),
+      ),
+    )
+    .returning({ version: auditCases.version })
+  if (updated[0]) {
+    return { kind: 'updated', version: updated[0].version }
+  }
+  const current = await loadCase(tx, caseId)
+  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+}
+
+/**
  * Closes a round, if it is still at the version the user saw.
  * @param tx - the transaction
  * @param context - who and when
@@ -157,22 +226,7 @@ export async function closeRoundRow(
   expectedVersion: number,
   closedOn: CalendarDay,
 ): Promise<RowUpdateOutcome> {
-  const updated = await tx
-    .update(auditRounds)
-    .set({
-      status: 'closed',
-      closedOn,
-      version: expectedVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-    })
-    .where(and(eq(auditRounds.id, roundId), eq(auditRounds.version, expectedVersion), isNull(auditRounds.voidedAt)))
-    .returning({ version: auditRounds.version })
-  if (updated[0]) {
-    return { kind: 'updated', version: updated[0].version }
-  }
-  const current = await loadRound(tx, roundId)
-  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  return updateRoundRow(tx, context, roundId, expectedVersion, { status: 'closed', closedOn })
 }
 
 /**
@@ -252,31 +306,19 @@ export async function cancelRoundRow(
   expectedVersion: number,
   cancellation: RoundCancellation,
 ): Promise<RowUpdateOutcome> {
-  const updated = await tx
-    .update(auditRounds)
-    .set({
+  return updateRoundRow(
+    tx,
+    context,
+    roundId,
+    expectedVersion,
+    {
       status: 'cancelled',
       cancelledOn: cancellation.cancelledOn,
       cancelledBy: cancellation.cancelledById,
       cancellationReason: cancellation.reason,
-      version: expectedVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-    })
-    .where(
-      and(
-        eq(auditRounds.id, roundId),
-        eq(auditRounds.version, expectedVersion),
-        eq(auditRounds.status, 'open'),
-        isNull(auditRounds.voidedAt),
-      ),
-    )
-    .returning({ version: auditRounds.version })
-  if (updated[0]) {
-    return { kind: 'updated', version: updated[0].version }
-  }
-  const current = await loadRound(tx, roundId)
-  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+    },
+    eq(auditRounds.status, 'open'),
+  )
 }
 
 /**
@@ -297,28 +339,13 @@ export async function withdrawCaseRow(
   expectedVersion: number,
   withdrawal: CaseWithdrawal,
 ): Promise<RowUpdateOutcome> {
-  const updated = await tx
-    .update(auditCases)
-    .set({
-      withdrawnOn: withdrawal.withdrawnOn,
-      withdrawnBy: withdrawal.withdrawnById,
-      withdrawalReason: withdrawal.reason,
-      version: expectedVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-    })
-    .where(
-      and(
-        eq(auditCases.id, auditCase.id),
-        eq(auditCases.version, expectedVersion),
-        isNull(auditCases.voidedAt),
-        isNull(auditCases.withdrawnOn),
-      ),
-    )
-    .returning({ version: auditCases.version })
-  if (!updated[0]) {
-    const current = await loadCase(tx, auditCase.id)
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  const outcome = await updateCaseRow(tx, context, auditCase.id, expectedVersion, {
+    withdrawnOn: withdrawal.withdrawnOn,
+    withdrawnBy: withdrawal.withdrawnById,
+    withdrawalReason: withdrawal.reason,
+  })
+  if (outcome.kind !== 'updated') {
+    return outcome
   }
   await tx
     .update(childAssignments)
@@ -331,7 +358,7 @@ export async function withdrawCaseRow(
         isNull(childAssignments.endedAt),
       ),
     )
-  return { kind: 'updated', version: updated[0].version }
+  return outcome
 }
 
 /**
@@ -352,27 +379,12 @@ export async function reassignCaseRow(
   expectedVersion: number,
   people: { readonly auditorId: string; readonly moderatorId: string | null },
 ): Promise<RowUpdateOutcome> {
-  const updated = await tx
-    .update(auditCases)
-    .set({
-      auditorId: people.auditorId,
-      moderatorId: people.moderatorId,
-      version: expectedVersion + 1,
-      updatedAt: context.now,
-      updatedBy: context.userId,
-    })
-    .where(
-      and(
-        eq(auditCases.id, auditCase.id),
-        eq(auditCases.version, expectedVersion),
-        isNull(auditCases.voidedAt),
-        isNull(auditCases.withdrawnOn),
-      ),
-    )
-    .returning({ version: auditCases.version })
-  if (!updated[0]) {
-    const current = await loadCase(tx, auditCase.id)
-    return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
+  const outcome = await updateCaseRow(tx, context, auditCase.id, expectedVersion, {
+    auditorId: people.auditorId,
+    moderatorId: people.moderatorId,
+  })
+  if (outcome.kind !== 'updated') {
+    return outcome
   }
   const before = new Set([auditCase.auditorId, auditCase.moderatorId].filter((id): id is string => id !== null))
   const after = new Set([people.auditorId, people.moderatorId].filter((id): id is string => id !== null))
@@ -405,7 +417,7 @@ export async function reassignCaseRow(
       })),
     )
   }
-  return { kind: 'updated', version: updated[0].version }
+  return outcome
 }
 
 type CaseRow = typeof auditCases.$inferSelect
