@@ -5,6 +5,7 @@ import { loadCareRecord } from '../../db/repositories/care-record-repository.ts'
 import { loadNetworkRows, type NetworkRow } from '../../db/repositories/network-repository.ts'
 import type { CareRecord } from '../../domain/children/care-record.ts'
 import type { NetworkKind } from '../../domain/network/network-inputs.ts'
+import type { CalendarDay } from '../../domain/shared/calendar-day.ts'
 import type { NetworkRuleContext } from '../../domain/network/network-rules.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Operation } from '../shared/run-operation.ts'
@@ -36,7 +37,7 @@ export async function ruleContextOf(op: Operation, record: CareRecord): Promise<
     today: op.today,
     personIds: new Set(record.relationships.map(r => r.personId)),
     siblingIds: new Set(record.siblings.map(s => s.siblingChildId)),
-    planIds: new Set(plans.map(p => p.id)),
+    plans: new Map(plans.map(p => [p.id, { endedOn: (p.endedOn as CalendarDay | null) ?? null }])),
   }
 }
 

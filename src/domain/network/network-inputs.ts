@@ -302,6 +302,7 @@ export const NETWORK_RULE_MESSAGES: Readonly<Record<string, string>> = {
   'person-or-sibling-required': 'Select the person or the brother or sister family time is with',
   'end-before-start': 'The end date must be after the start date',
   'plan-already-ended': 'This family time plan has already ended, on {endedOn}',
+  'after-plan-ended': 'The date must be before the family time plan ended, on {endedOn}',
   'cancelled-by-required': 'Select who cancelled the session',
   'cancelled-by-not-cancelled': 'Only a cancelled session has someone who cancelled it',
   'outcome-needs-completion': 'Enter the date the assessment was completed to record its outcome',

@@ -11,7 +11,7 @@ const context: NetworkRuleContext = {
   today: d('2026-01-12'),
   personIds: new Set([P1]),
   siblingIds: new Set([S1]),
-  planIds: new Set(),
+  plans: new Map(),
 }
 const codes = (errors: readonly { code: string }[]) => errors.map(e => e.code)
 
@@ -72,9 +72,28 @@ describe('network rules', () => {
       occurredOn: '2026-01-10',
       outcome: 'cancelled',
     })
-    expect(codes(checkNetworkRecord('family-time-sessions', input, { ...context, planIds: new Set([P1]) }))).toEqual([
-      'cancelled-by-required',
+    expect(
+      codes(
+        checkNetworkRecord('family-time-sessions', input, { ...context, plans: new Map([[P1, { endedOn: null }]]) }),
+      ),
+    ).toEqual(['cancelled-by-required'])
+  })
+
+  it('refuses a session or a suspension on or after the day its plan ended, naming that day', () => {
+    const ended = { ...context, plans: new Map([[P1, { endedOn: d('2026-01-08') }]]) }
+    const session = (occurredOn: string) =>
+      NETWORK_CREATE_SCHEMAS['family-time-sessions'].parse({ planId: P1, occurredOn, outcome: 'attended' })
+    expect(checkNetworkRecord('family-time-sessions', session('2026-01-07'), ended)).toEqual([])
+    expect(checkNetworkRecord('family-time-sessions', session('2026-01-08'), ended)).toEqual([
+      { code: 'after-plan-ended', path: ['occurredOn'], params: { endedOn: '8 January 2026' } },
     ])
+    const suspension = NETWORK_CREATE_SCHEMAS['family-time-suspensions'].parse({
+      planId: P1,
+      suspendedOn: '2026-01-09',
+      reason: 'Risk to the child',
+    })
+    expect(codes(checkNetworkRecord('family-time-suspensions', suspension, ended))).toEqual(['after-plan-ended'])
+    expect(codes(checkNetworkRecord('family-time-suspensions', suspension, context))).toEqual(['plan-not-found'])
   })
 
   it('refuses a family time plan that ends on or before the day it started, or in the future', () => {

@@ -2,7 +2,7 @@
  * The rules a network record must keep (issue 7), as coded errors with the field they concern. Pure: the use case
  * passes what it knows about the child (their network, brothers and sisters, family time plans, today).
  */
-import type { CalendarDay } from '../shared/calendar-day.ts'
+import { formatCalendarDay, type CalendarDay } from '../shared/calendar-day.ts'
 import { domainError, type DomainError } from '../shared/result.ts'
 import { isFamilyTimePlanOpen } from './family-time.ts'
 import type { NetworkCreate, NetworkKind } from './network-inputs.ts'
@@ -15,8 +15,8 @@ export interface NetworkRuleContext {
   readonly personIds: ReadonlySet<string>
   /** The child's brothers and sisters (current sibling links). */
   readonly siblingIds: ReadonlySet<string>
-  /** The child's family time plans (current). */
-  readonly planIds: ReadonlySet<string>
+  /** The child's family time plans (current), with the day each ended (null: running). */
+  readonly plans: ReadonlyMap<string, { readonly endedOn: CalendarDay | null }>
 }
 
 type Errors = DomainError[]
@@ -30,6 +30,17 @@ function notFuture(errors: Errors, context: NetworkRuleContext, day: CalendarDay
 function endAfterStart(errors: Errors, start: CalendarDay, end: CalendarDay | null, field: string): void {
   if (end !== null && end <= start) {
     errors.push(domainError('end-before-start', [field]))
+  }
+}
+
+/** A plan's session or suspension is checked against the plan: it must be one of the child's, and before its end. */
+function underPlan(errors: Errors, context: NetworkRuleContext, planId: string, day: CalendarDay, field: string): void {
+  const plan = context.plans.get(planId)
+  if (plan === undefined) {
+    errors.push(domainError('plan-not-found', ['planId']))
+  } else if (plan.endedOn !== null && day >= plan.endedOn) {
+    // From its end day on, the plan no longer applies (docs/network.md): nothing happens under it any more.
+    errors.push(domainError('after-plan-ended', [field], { endedOn: formatCalendarDay(plan.endedOn) }))
   }
 }
 
@@ -133,9 +144,7 @@ export function checkNetworkRecord<K extends NetworkKind>(
     }
     case 'family-time-sessions': {
       const r = record as NetworkCreate<'family-time-sessions'>
-      if (!context.planIds.has(r.planId)) {
-        errors.push(domainError('plan-not-found', ['planId']))
-      }
+      underPlan(errors, context, r.planId, r.occurredOn, 'occurredOn')
       notFuture(errors, context, r.occurredOn, 'occurredOn')
       if (r.outcome === 'cancelled' && r.cancelledBy === null) {
         errors.push(domainError('cancelled-by-required', ['cancelledBy']))
@@ -147,9 +156,7 @@ export function checkNetworkRecord<K extends NetworkKind>(
     }
     case 'family-time-suspensions': {
       const r = record as NetworkCreate<'family-time-suspensions'>
-      if (!context.planIds.has(r.planId)) {
-        errors.push(domainError('plan-not-found', ['planId']))
-      }
+      underPlan(errors, context, r.planId, r.suspendedOn, 'suspendedOn')
       notFuture(errors, context, r.suspendedOn, 'suspendedOn')
       notFuture(errors, context, r.resumedOn, 'resumedOn')
       endAfterStart(errors, r.suspendedOn, r.resumedOn, 'resumedOn')
