@@ -337,6 +337,21 @@ describe('ending a family time plan', () => {
       'This plan has already ended, on 10 January 2026. To change the date it ended, correct the plan',
     ])
     expect(await planRow(planId)).toEqual({ version: 2, ended: '2026-01-10' })
+
+    // Nothing happens under a plan from the day it ended: a session on that day is refused, naming the field.
+    const sessionForm = await worker.get(`/children/${juniperId}/network/family-time-sessions/new`)
+    const late = await worker.submit(sessionForm, {
+      planId,
+      'occurredOn-day': '10',
+      'occurredOn-month': '1',
+      'occurredOn-year': '2026',
+      outcome: 'attended',
+    })
+    expect(late.status).toBe(400)
+    expect(errorsOf(late)).toEqual(['The date must be before the family time plan ended, on 10 January 2026'])
+    expect(late.$('#occurredOn-error, [id^="occurredOn"].govuk-error-message').length).toBeGreaterThan(0)
+    const before = await worker.submit(late, { 'occurredOn-day': '9' })
+    expect(before.status, errorsOf(before).join()).toBe(303)
   })
 
   it('shows and changes the end date on the form that corrects the plan', async () => {
