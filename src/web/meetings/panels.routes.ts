@@ -42,6 +42,12 @@ import { childIdOf, idParam } from '../plans/page-support.ts'
 import { planPaths } from '../plans/plan-paths.ts'
 import { penceFromPounds } from './meeting-form.ts'
 
+/** The dates of a decision's form, named in the messages about them. */
+const DECISION_DATE_LABELS = {
+  decidedOn: { noun: 'the date of the decision', name: 'Date of the decision' },
+  returnOn: { noun: 'the date it comes back', name: 'The date it comes back' },
+}
+
 const STALE_REQUEST =
   'Someone else has changed this request since you opened it, so your changes were not saved. Open it again to see the other changes.'
 
@@ -260,7 +266,9 @@ export const panelPages: readonly WebPage[] = [
       const { childId, child, stored, permissions } = await loadRequest(op, request)
       await authoriseChild(op, childId, 'decision:record')
       const form = nestedForm(request)
-      const errors = new ErrorList().onlyFields(['outcome', 'reasons', 'conditions', 'returnOn-day', 'decidedOn-day'])
+      const errors = new ErrorList()
+        .onlyFields(['outcome', 'reasons', 'conditions', 'returnOn-day', 'decidedOn-day'])
+        .withLabels(DECISION_DATE_LABELS)
       const outcome = text(form.outcome)
       if (!(outcome in PANEL_OUTCOMES)) {
         errors.add('outcome', 'Select the decision')
@@ -316,7 +324,9 @@ export const panelPages: readonly WebPage[] = [
       await authoriseChild(op, childId, 'decision:record')
       const child = await loadChildHeader(op, childId)
       const form = nestedForm(request)
-      const errors = new ErrorList().onlyFields(['kind', 'outcome', 'reasons', 'decidedOn-day'])
+      const errors = new ErrorList()
+        .onlyFields(['kind', 'outcome', 'reasons', 'decidedOn-day'])
+        .withLabels(DECISION_DATE_LABELS)
       const kind = text(form.kind)
       const outcome = text(form.outcome)
       if (!(kind in ADM_DECISION_KINDS)) {

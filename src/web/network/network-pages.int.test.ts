@@ -348,7 +348,9 @@ describe('ending a family time plan', () => {
       outcome: 'attended',
     })
     expect(late.status).toBe(400)
-    expect(errorsOf(late)).toEqual(['The date must be before the family time plan ended, on 10 January 2026'])
+    expect(errorsOf(late)).toEqual([
+      'Date of the session must be before the family time plan ended, on 10 January 2026',
+    ])
     expect(late.$('#occurredOn-error, [id^="occurredOn"].govuk-error-message').length).toBeGreaterThan(0)
     const before = await worker.submit(late, { 'occurredOn-day': '9' })
     expect(before.status, errorsOf(before).join()).toBe(303)
@@ -365,6 +367,8 @@ describe('ending a family time plan', () => {
     })
     expect(future.status).toBe(400)
     expect(future.$('.govuk-error-summary__list a').attr('href')).toBe('#endedOn-day')
+    // The message names the date that is wrong.
+    expect(errorsOf(future)).toEqual(['Date the plan ended must be today or in the past'])
     const saved = await worker.submit(future, { 'endedOn-day': '9' })
     expect(saved.status, errorsOf(saved).join()).toBe(303)
     const after = await worker.get(`/children/${juniperId}/family-time`)

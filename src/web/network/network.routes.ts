@@ -372,6 +372,9 @@ const PERSON_LABELS = {
   dateOfBirthOn: { noun: 'their date of birth', name: 'Their date of birth' },
 }
 
+/** The labels of every network form's fields, for the messages that name them. */
+const FORM_LABELS = { ...CARE_RECORD_FIELD_LABELS, ...NETWORK_FIELD_LABELS, ...PERSON_LABELS }
+
 const FORMS: readonly FormSpec[] = [
   {
     form: 'people',
@@ -668,15 +671,11 @@ function formPages(spec: FormSpec): WebPage[] {
         await authoriseChild(op, childId, 'child:edit')
         const view = await viewChildNetwork(op, childId)
         const form = nestedForm(request)
-        const errors = new ErrorList()
+        const errors = new ErrorList().withLabels(FORM_LABELS)
         const input = spec.read(form, errors, view)
         const parsed = spec.schema.safeParse(input)
         if (!parsed.success) {
-          errors.addSchemaErrors(parsed.error, {
-            ...CARE_RECORD_FIELD_LABELS,
-            ...NETWORK_FIELD_LABELS,
-            ...PERSON_LABELS,
-          })
+          errors.addSchemaErrors(parsed.error, FORM_LABELS)
         }
         if (errors.isEmpty && parsed.success) {
           try {
@@ -820,7 +819,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
         const { childId, row } = await authorisedRecord(op, kind, request)
         const view = await viewChildNetwork(op, childId)
         const form = nestedForm(request)
-        const errors = new ErrorList()
+        const errors = new ErrorList().withLabels(FORM_LABELS)
         const fields = spec.read(form, errors, view)
         for (const key of spec.keep ?? []) {
           fields[key] = row[key]
@@ -871,7 +870,7 @@ function correctionPages(spec: (typeof CORRECTABLE)[number]): WebPage[] {
       handle: async (op, request) => {
         const { childId, row } = await authorisedRecord(op, kind, request)
         const form = nestedForm(request)
-        const errors = new ErrorList()
+        const errors = new ErrorList().withLabels(FORM_LABELS)
         const why = text(form.reason)
         if (why.length < 3 || why.length > 500) {
           errors.add(

@@ -187,10 +187,30 @@ export class ErrorList {
 
   #fields: Set<string> | null = null
 
+  /**
+   * Names the fields in the rules' messages about dates: "The date must be today or in the past" becomes "Date of
+   * the session must be today or in the past" for a field the labels name (GOV.UK: say which date is wrong).
+   * @param labels - the form's field labels, by the last part of a field's path
+   * @returns this list
+   */
+  withLabels(labels: Readonly<Record<string, FieldLabel>>): this {
+    this.#labels = labels
+    return this
+  }
+
+  #labels: Readonly<Record<string, FieldLabel>> = {}
+
   /** Adds each domain error against the field its path names. */
   addDomainErrors(errors: readonly DomainError[], pathPrefix: readonly (string | number)[] = []): void {
     for (const error of errors) {
-      this.add(fieldId([...pathPrefix, ...error.path]), formatMessage(messageFor(error.code), error.params))
+      const message = formatMessage(messageFor(error.code), error.params)
+      const field = error.path.at(-1)
+      const name =
+        typeof field === 'string' && Object.hasOwn(this.#labels, field) ? this.#labels[field]?.name : undefined
+      this.add(
+        fieldId([...pathPrefix, ...error.path]),
+        name === undefined ? message : message.replace(/^The (end )?date /, `${name} `),
+      )
     }
   }
 
