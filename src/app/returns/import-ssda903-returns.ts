@@ -432,10 +432,10 @@ function assertValid(op: Operation, record: CareRecord): void {
  * 5,000 children instead of ≈0.8 s).
  */
 const FIRST_BATCH_STATISTICS = 10
+const FINAL_STATISTICS = 30
 
 /** Batches written at once on a PostgreSQL server (a 2-core machine: this process and the server each keep one busy). */
 const PARALLEL_BATCHES_ON_A_SERVER = 2
-const FINAL_STATISTICS = 30
 
 /** The order facts are written in, so that every reference exists first. */
 const WRITE_ORDER: readonly ReturnTableKey[] = RETURN_TABLE_KEYS

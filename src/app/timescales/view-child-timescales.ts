@@ -41,11 +41,11 @@ export async function currentChildTimescales(
   childId: string,
   record?: CareRecord,
 ): Promise<ChildTimescales> {
-  const stored = record ?? (await loadCareRecord(op.tx, childId))
-  if (stored === undefined) {
+  const careRecord = record ?? (await loadCareRecord(op.tx, childId))
+  if (careRecord === undefined) {
     throw new NotFoundError('Child')
   }
-  const [answer] = await evaluateRecords(op.tx, op.today, [stored])
+  const [answer] = await evaluateRecords(op.tx, op.today, [careRecord])
   let summary = await loadChildTimescaleSummary(op.tx, childId)
   if (summary === undefined || summary.evaluatedAsOf !== op.today) {
     await replaceChildTimescales(op.tx, op.actor.authorityId, [answer!])
