@@ -11,6 +11,7 @@ import { planningSettingsRoutes } from './plans/planning-settings.routes.ts'
 import { policyPackRoutes, timescalesRoutes } from './timescales/timescales.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
+import { returnDetailsRoutes } from './returns/return-details.routes.ts'
 
 export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...childrenRoutes,
@@ -19,6 +20,7 @@ export const apiRoutes: readonly ApiRoute<never, never, never>[] = [
   ...restrictionsRoutes,
   ...usersRoutes,
   ...returnsRoutes,
+  ...returnDetailsRoutes,
   ...planRoutes,
   ...planningSettingsRoutes,
   ...meetingRoutes,

@@ -9,6 +9,7 @@ import { NETWORK_RULE_MESSAGES } from '../domain/network/network-inputs.ts'
 import { PANEL_ERROR_MESSAGES } from '../domain/panels/panel-messages.ts'
 import { PLAN_ERROR_MESSAGES } from '../domain/plans/plan-messages.ts'
 import { PLANNING_MESSAGES } from '../domain/plans/planning-messages.ts'
+import { RETURN_DETAIL_RULE_MESSAGES } from '../domain/returns/return-detail-inputs.ts'
 
 const MESSAGES: Record<string, string> = {
   ...CARE_RECORD_RULE_MESSAGES,
@@ -21,6 +22,8 @@ const MESSAGES: Record<string, string> = {
   ...AUDIT_ERROR_MESSAGES,
   // The child's network (issue 7).
   ...NETWORK_RULE_MESSAGES,
+  // Return details recorded for the national returns (issue 8).
+  ...RETURN_DETAIL_RULE_MESSAGES,
 }
 
 /**

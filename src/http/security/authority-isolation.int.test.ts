@@ -1,4 +1,5 @@
 import { addNetworkFixture } from './network-fixture.ts'
+import { addReturnDetailsFixture } from './return-details-fixture.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES } from '../../domain/access/policies.ts'
 import { testDatabaseKind } from '../../db/testing/test-database.ts'
@@ -84,6 +85,8 @@ beforeAll(async () => {
       events: (await post('/events', { kind: 'statutory-visit', occurredOn: '2025-07-15' })).id!,
       // The child's network (issue 7).
       ...(await addNetworkFixture(post, childId, sibling, record.body.relationships[0]!.personId)),
+      // The child's return details (issue 8).
+      ...(await addReturnDetailsFixture(post)),
     },
     takenCaseNumber: SECRET_CASE,
     teamId: t.south.teamA,

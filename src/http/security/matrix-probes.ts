@@ -177,6 +177,57 @@ const networkProbes = Object.fromEntries([
   ],
 ]) as Record<string, Probe>
 
+// Return details (issue 8): each add and correction breaks a rule once authorised (a date in the future, a collection
+// year not yet started), each void carries a stale If-Match.
+const ADD_RETURN_DETAIL: Record<string, (target: ProbeTarget) => Record<string, unknown>> = {
+  'missing-episodes': () => ({ kind: 'missing', startedOn: FUTURE }),
+  'health-outcomes': () => ({ collectionYear: 2027 }),
+  'care-leaver-outcomes': () => ({
+    collectionYear: 2027,
+    contact: 'in-touch',
+    activity: 'not-applicable',
+    accommodation: 'not-applicable',
+  }),
+  'deprivation-of-liberty-orders': () => ({ startedOn: FUTURE }),
+}
+
+const returnDetailProbes = Object.fromEntries(
+  Object.keys(ADD_RETURN_DETAIL).flatMap(kind => [
+    [
+      `GET /api/v1/children/:childId/return-details/${kind}`,
+      { path: child(`/return-details/${kind}`), allowed: [200], isChildRoute: true },
+    ],
+    [
+      `POST /api/v1/children/:childId/return-details/${kind}`,
+      { path: child(`/return-details/${kind}`), body: ADD_RETURN_DETAIL[kind], allowed: [422], isChildRoute: true },
+    ],
+    [
+      `PUT /api/v1/children/:childId/return-details/${kind}/:recordId`,
+      {
+        path: fact(`return-details/${kind}`),
+        body: (target: ProbeTarget) => ({ ...ADD_RETURN_DETAIL[kind]!(target), reason: 'Matrix probe' }),
+        ifMatch: true,
+        allowed: [412, 422],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `POST /api/v1/children/:childId/return-details/${kind}/:recordId/void`,
+      {
+        path: fact(`return-details/${kind}`, '/void'),
+        body: () => ({ reason: 'Matrix probe' }),
+        ifMatch: true,
+        allowed: [412],
+        isChildRoute: true,
+      },
+    ],
+    [
+      `GET /api/v1/children/:childId/return-details/${kind}/:recordId/versions`,
+      { path: fact(`return-details/${kind}`, '/versions'), allowed: [200], isChildRoute: true },
+    ],
+  ]),
+) as Record<string, Probe>
+
 const REASONS = { reasons: 'Matrix probe' }
 
 /**
@@ -427,6 +478,7 @@ const returnsProbes: Record<string, Probe> = {
 
 export const API_PROBES: Readonly<Record<string, Probe>> = {
   ...networkProbes,
+  ...returnDetailProbes,
   'GET /api/v1/children': { path: () => '/api/v1/children', allowed: [200], isChildRoute: false },
   'POST /api/v1/children/search': {
     path: () => '/api/v1/children/search',

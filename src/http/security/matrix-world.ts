@@ -8,6 +8,7 @@
  * team and sensitivity in the database.
  */
 import { addNetworkFixture } from './network-fixture.ts'
+import { addReturnDetailsFixture } from './return-details-fixture.ts'
 import { randomUUID } from 'node:crypto'
 import { provisionUser } from '../../app/admin/provision-authority.ts'
 import { createApiToken } from '../../app/auth/create-api-token.ts'
@@ -278,6 +279,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       }
       // The child's network (issue 7): one record of each kind, keyed `network/<kind>`.
       Object.assign(factIds, await addNetworkFixture(post, childId, anchor.body.id, personId))
+      // The child's return details (issue 8): one record of each kind, keyed `return-details/<kind>`.
+      Object.assign(factIds, await addReturnDetailsFixture(post))
 
       const planning = await buildPlanning(t, builder, manager, childId)
       const permitted = variant.isPermitted ? ROLES.map(role => users[role].id) : []
