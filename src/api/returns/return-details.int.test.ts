@@ -219,6 +219,17 @@ describe('the return details API', () => {
     expect(again.body.errors?.[0]).toMatchObject({ path: 'collectionYear', code: 'oc3-year-taken' })
     expect(await count('health_outcomes')).toBe(1)
     expect(await count('care_leaver_outcomes')).toBe(1)
+
+    // Two requests at once for the same year: one is recorded, the other refused naming the field (by the check, or
+    // by the database's unique index when they truly overlap on a server).
+    const both = await Promise.all(
+      [11, 12].map(sdqScore => api.post<Errors>(url('health-outcomes'), { collectionYear: 2025, sdqScore })),
+    )
+    expect(both.map(r => r.status).sort()).toEqual([201, both.find(r => r.status !== 201)!.status])
+    const refused = both.find(r => r.status !== 201)!
+    expect([409, 422]).toContain(refused.status)
+    expect(refused.body.errors?.[0]).toMatchObject({ path: 'collectionYear', code: 'oc2-year-taken' })
+    expect(await count('health_outcomes')).toBe(2)
   })
 
   it('records a deprivation of liberty order', async () => {

@@ -21,7 +21,9 @@ import type {
   ReturnDetailUpdate,
 } from '../../domain/returns/return-detail-inputs.ts'
 import { checkReturnDetail } from '../../domain/returns/return-detail-rules.ts'
-import { NotFoundError, RuleViolationError } from '../shared/errors.ts'
+import { ConflictError, NotFoundError, RuleViolationError } from '../shared/errors.ts'
+import { findPostgresError, SQLSTATE } from '../../db/errors.ts'
+import { domainError } from '../../domain/shared/result.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { versionAfter, writeContextOf } from '../children/care-record-checks.ts'
 
@@ -60,6 +62,26 @@ async function check<K extends ReturnDetailKind>(
   }
 }
 
+/**
+ * Runs a write that the database's unique index on (child, collection year) guards for OC2 and OC3: if another
+ * request recorded the same year between the check and the write, the index refuses it, and the user is told as the
+ * check would have told them (409, the field named).
+ * @param kind - the kind of record
+ * @param write - the insert or update
+ * @returns what the write returns
+ */
+async function yearTakenMeanwhile<T>(kind: ReturnDetailKind, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (isPerYear(kind) && findPostgresError(error)?.code === SQLSTATE.uniqueViolation) {
+      const code = kind === 'health-outcomes' ? 'oc2-year-taken' : 'oc3-year-taken'
+      throw new ConflictError([domainError(code, ['collectionYear'])])
+    }
+    throw error
+  }
+}
+
 async function ownRecord(op: Operation, childId: string, kind: ReturnDetailKind, id: string): Promise<void> {
   if ((await childOfReturnDetailRow(op.tx, kind, id)) !== childId) {
     throw new NotFoundError('Record')
@@ -84,11 +106,13 @@ export async function addReturnDetail<K extends ReturnDetailKind>(
   await check(op, childId, kind, input, undefined)
   const id = randomUUID()
   await setChangeReason(op.tx, 'Recorded')
-  await insertReturnDetailRow(op.tx, writeContextOf(op), kind, {
-    ...(input as Record<string, unknown>),
-    id,
-    childId,
-  })
+  await yearTakenMeanwhile(kind, () =>
+    insertReturnDetailRow(op.tx, writeContextOf(op), kind, {
+      ...(input as Record<string, unknown>),
+      id,
+      childId,
+    }),
+  )
   op.addAuditDetail('record', kind)
   return { id, version: 1 }
 }
@@ -117,7 +141,9 @@ export async function changeReturnDetail<K extends ReturnDetailKind>(
   await check(op, childId, kind, values as ReturnDetailCreate<K>, id)
   await setChangeReason(op.tx, reason)
   const version = versionAfter(
-    await updateReturnDetailRow(op.tx, writeContextOf(op), kind, id, expectedVersion, values),
+    await yearTakenMeanwhile(kind, () =>
+      updateReturnDetailRow(op.tx, writeContextOf(op), kind, id, expectedVersion, values),
+    ),
     expectedVersion,
     'Record',
   )
