@@ -17,6 +17,7 @@ import {
   NETWORK_UPDATE_SCHEMAS,
   type NetworkKind,
 } from '../../domain/network/network-inputs.ts'
+import { presentVersions } from '../children/children.presenter.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
 import { voidNetworkRecord } from '../../app/network/void-network-record.ts'
 import {
@@ -151,16 +152,7 @@ function recordRoutes(kind: NetworkKind): ApiRoute<never, never, never>[] {
       audit: 'RECORD_VERSIONS_VIEWED',
       params: RecordParamsSchema,
       handle: async (op, { params }) => ({
-        body: {
-          versions: (await listNetworkRecordVersions(op, params.childId, kind, params.recordId)).map(v => ({
-            version: v.version,
-            operation: v.operation,
-            data: v.data,
-            changedBy: v.changedBy,
-            changedAt: v.changedAt.toISOString(),
-            changeReason: v.changeReason,
-          })),
-        },
+        body: presentVersions(await listNetworkRecordVersions(op, params.childId, kind, params.recordId)),
       }),
     }),
   ] as unknown as ApiRoute<never, never, never>[]

@@ -19,6 +19,7 @@ import {
   RETURN_DETAIL_UPDATE_SCHEMAS,
   type ReturnDetailKind,
 } from '../../domain/returns/return-detail-inputs.ts'
+import { presentVersions } from '../children/children.presenter.ts'
 import { apiRoute, type ApiRoute } from '../../http/api-route.ts'
 import {
   ChildParamsSchema,
@@ -120,16 +121,7 @@ function detailRoutes(kind: ReturnDetailKind): ApiRoute<never, never, never>[] {
       audit: 'RECORD_VERSIONS_VIEWED',
       params: RecordParamsSchema,
       handle: async (op, { params }) => ({
-        body: {
-          versions: (await listReturnDetailVersions(op, params.childId, kind, params.recordId)).map(v => ({
-            version: v.version,
-            operation: v.operation,
-            data: v.data,
-            changedBy: v.changedBy,
-            changedAt: v.changedAt.toISOString(),
-            changeReason: v.changeReason,
-          })),
-        },
+        body: presentVersions(await listReturnDetailVersions(op, params.childId, kind, params.recordId)),
       }),
     }),
   ] as unknown as ApiRoute<never, never, never>[]

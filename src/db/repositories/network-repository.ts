@@ -3,8 +3,7 @@
  * version (the database keeps each version), "delete" is a void with a reason, and every write is conditional on the
  * version the user saw.
  */
-import { and, arrayOverlaps, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
+import { and, arrayOverlaps, asc, isNull, sql } from 'drizzle-orm'
 import type { NetworkKind } from '../../domain/network/network-inputs.ts'
 import type { Tx } from '../client.ts'
 import {
@@ -18,6 +17,13 @@ import {
   siblingAssessments,
 } from '../schema/index.ts'
 import type { UpdateOutcome } from './care-record-repository.ts'
+import {
+  childOfRecord,
+  loadChildRecordRows,
+  updateChildRecord,
+  voidChildRecord,
+  type ChildRecordTable,
+} from './child-record-rows.ts'
 
 export const NETWORK_TABLES = {
   'family-meetings': familyMeetings,
@@ -42,15 +48,7 @@ export const NETWORK_TABLE_NAMES: Record<NetworkKind, string> = {
   'life-story-work': 'life_story_work',
 }
 
-type Table = PgTableWithColumns<TableConfig> & {
-  id: PgColumn
-  version: PgColumn
-  voidedAt: PgColumn
-  childId: PgColumn
-  createdAt: PgColumn
-}
-
-const tableOf = (kind: NetworkKind) => NETWORK_TABLES[kind] as unknown as Table
+const tableOf = (kind: NetworkKind) => NETWORK_TABLES[kind] as unknown as ChildRecordTable
 
 /** A stored network record: its fields, id and version (who/when stay in the history). */
 export type NetworkRow = { readonly id: string; readonly version: number; readonly childId: string } & Record<
@@ -76,16 +74,7 @@ function strip(row: Record<string, unknown>): NetworkRow {
  * @returns the records
  */
 export async function loadNetworkRows(tx: Tx, kind: NetworkKind, childIds: readonly string[]): Promise<NetworkRow[]> {
-  if (childIds.length === 0) {
-    return []
-  }
-  const table = tableOf(kind)
-  const rows = await tx
-    .select()
-    .from(table)
-    .where(and(inArray(table.childId, [...childIds]), isNull(table.voidedAt)))
-    .orderBy(asc(table.createdAt), asc(table.id))
-  return (rows as Record<string, unknown>[]).map(strip)
+  return (await loadChildRecordRows(tx, tableOf(kind), childIds)).map(strip)
 }
 
 /**
@@ -114,11 +103,7 @@ export async function loadSiblingAssessmentsNaming(tx: Tx, childIds: readonly st
  * @returns the child's id
  */
 export async function childOfNetworkRow(tx: Tx, kind: NetworkKind, id: string): Promise<string | undefined> {
-  const table = tableOf(kind)
-  const [row] = (await tx.select({ childId: table.childId }).from(table).where(eq(table.id, id))) as {
-    childId: string
-  }[]
-  return row?.childId
+  return childOfRecord(tx, tableOf(kind), id)
 }
 
 /**
@@ -209,28 +194,6 @@ export async function setGenogramFacts(
   }
 }
 
-async function conditionalUpdate(
-  tx: Tx,
-  table: Table,
-  id: string,
-  expectedVersion: number,
-  values: Record<string, unknown>,
-): Promise<UpdateOutcome> {
-  const updated = (await tx
-    .update(table)
-    .set({ ...values, version: expectedVersion + 1 })
-    .where(and(eq(table.id, id), eq(table.version, expectedVersion), isNull(table.voidedAt)))
-    .returning({ version: table.version })) as { version: number }[]
-  if (updated[0]) {
-    return { kind: 'updated', version: updated[0].version }
-  }
-  const [current] = (await tx
-    .select({ version: table.version })
-    .from(table)
-    .where(and(eq(table.id, id), isNull(table.voidedAt)))) as { version: number }[]
-  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
-}
-
 /**
  * Corrects a record, if still at the version the user saw.
  * @param tx - the transaction
@@ -249,11 +212,7 @@ export async function updateNetworkRow(
   expectedVersion: number,
   values: Record<string, unknown>,
 ): Promise<UpdateOutcome> {
-  return conditionalUpdate(tx, tableOf(kind), id, expectedVersion, {
-    ...values,
-    updatedAt: context.now,
-    updatedBy: context.userId,
-  })
+  return updateChildRecord(tx, context, tableOf(kind), id, expectedVersion, values)
 }
 
 /**
@@ -274,13 +233,7 @@ export async function voidNetworkRow(
   expectedVersion: number,
   reason: string,
 ): Promise<UpdateOutcome> {
-  return conditionalUpdate(tx, tableOf(kind), id, expectedVersion, {
-    voidedAt: context.now,
-    voidedBy: context.userId,
-    voidReason: reason,
-    updatedAt: context.now,
-    updatedBy: context.userId,
-  })
+  return voidChildRecord(tx, context, tableOf(kind), id, expectedVersion, reason)
 }
 
 /** Every current sibling link in the authority: the pairs, stored once each (lower id first). */

@@ -4,22 +4,19 @@
  * network's records: every correction moves a row to its next version (the database keeps each version in
  * record_versions), "delete" is a void with a reason, and every write is conditional on the version the user saw.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm'
-import type { PgColumn, PgTableWithColumns, TableConfig } from 'drizzle-orm/pg-core'
 import type { ReturnDetailKind } from '../../domain/returns/return-detail-inputs.ts'
 import type { Tx } from '../client.ts'
 import type { UpdateOutcome, WriteContext } from './care-record-repository.ts'
+import {
+  childOfRecord,
+  loadChildRecordRows,
+  updateChildRecord,
+  voidChildRecord,
+  type ChildRecordTable,
+} from './child-record-rows.ts'
 import { insertRows, META_COLUMNS, RETURN_TABLES, type Row } from './returns-repository.ts'
 
-type Table = PgTableWithColumns<TableConfig> & {
-  id: PgColumn
-  version: PgColumn
-  voidedAt: PgColumn
-  childId: PgColumn
-  createdAt: PgColumn
-}
-
-const tableOf = (kind: ReturnDetailKind) => RETURN_TABLES[kind] as unknown as Table
+const tableOf = (kind: ReturnDetailKind) => RETURN_TABLES[kind] as unknown as ChildRecordTable
 
 /** A stored return detail: its fields, id and version (who and when stay in the history). */
 export type ReturnDetailRow = { readonly id: string; readonly version: number; readonly childId: string } & Record<
@@ -49,13 +46,7 @@ export async function loadReturnDetailRows(
   kind: ReturnDetailKind,
   childId: string,
 ): Promise<ReturnDetailRow[]> {
-  const table = tableOf(kind)
-  const rows = await tx
-    .select()
-    .from(table)
-    .where(and(eq(table.childId, childId), isNull(table.voidedAt)))
-    .orderBy(asc(table.createdAt), asc(table.id))
-  return (rows as Record<string, unknown>[]).map(strip)
+  return (await loadChildRecordRows(tx, tableOf(kind), [childId])).map(strip)
 }
 
 /**
@@ -66,11 +57,7 @@ export async function loadReturnDetailRows(
  * @returns the child's id
  */
 export async function childOfReturnDetailRow(tx: Tx, kind: ReturnDetailKind, id: string): Promise<string | undefined> {
-  const table = tableOf(kind)
-  const [row] = (await tx.select({ childId: table.childId }).from(table).where(eq(table.id, id))) as {
-    childId: string
-  }[]
-  return row?.childId
+  return childOfRecord(tx, tableOf(kind), id)
 }
 
 /**
@@ -87,29 +74,6 @@ export async function insertReturnDetailRow(
   row: Row & { readonly childId: string },
 ): Promise<void> {
   await insertRows(tx, context, kind, [row])
-}
-
-async function conditionalUpdate(
-  tx: Tx,
-  kind: ReturnDetailKind,
-  id: string,
-  expectedVersion: number,
-  values: Record<string, unknown>,
-): Promise<UpdateOutcome> {
-  const table = tableOf(kind)
-  const updated = (await tx
-    .update(table)
-    .set({ ...values, version: expectedVersion + 1 })
-    .where(and(eq(table.id, id), eq(table.version, expectedVersion), isNull(table.voidedAt)))
-    .returning({ version: table.version })) as { version: number }[]
-  if (updated[0]) {
-    return { kind: 'updated', version: updated[0].version }
-  }
-  const [current] = (await tx
-    .select({ version: table.version })
-    .from(table)
-    .where(and(eq(table.id, id), isNull(table.voidedAt)))) as { version: number }[]
-  return current ? { kind: 'stale', currentVersion: current.version } : { kind: 'missing' }
 }
 
 /**
@@ -130,11 +94,7 @@ export async function updateReturnDetailRow(
   expectedVersion: number,
   values: Record<string, unknown>,
 ): Promise<UpdateOutcome> {
-  return conditionalUpdate(tx, kind, id, expectedVersion, {
-    ...values,
-    updatedAt: context.now,
-    updatedBy: context.userId,
-  })
+  return updateChildRecord(tx, context, tableOf(kind), id, expectedVersion, values)
 }
 
 /**
@@ -155,11 +115,5 @@ export async function voidReturnDetailRow(
   expectedVersion: number,
   reason: string,
 ): Promise<UpdateOutcome> {
-  return conditionalUpdate(tx, kind, id, expectedVersion, {
-    voidedAt: context.now,
-    voidedBy: context.userId,
-    voidReason: reason,
-    updatedAt: context.now,
-    updatedBy: context.userId,
-  })
+  return voidChildRecord(tx, context, tableOf(kind), id, expectedVersion, reason)
 }
