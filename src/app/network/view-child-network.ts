@@ -21,7 +21,7 @@ import type { EligibilityResult } from '../../domain/timescales/eligibility/elig
 import { childNames, loadChildHeader, type ChildHeader } from '../plans/child-header.ts'
 import { loadPlanState, planningPermissions } from '../plans/plan-support.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
-import { viewChildTimescales } from '../timescales/view-child-timescales.ts'
+import { currentChildTimescales } from '../timescales/view-child-timescales.ts'
 import { careRecordOf } from './network-support.ts'
 import { statusOfPairs } from './sibling-status.ts'
 
@@ -166,7 +166,8 @@ export async function viewChildNetwork(op: Operation, childId: string): Promise<
             ? ('due-soon' as const)
             : ('upcoming' as const),
   }))
-  const timescales = await viewChildTimescales(op, childId)
+  // Authorised above; the care record is the one just loaded.
+  const timescales = await currentChildTimescales(op, childId, record)
   const eligibility = timescales.eligibility as EligibilityResult[]
   const legalRoutes = members
     .filter(m => !['teacher', 'professional'].includes(m.relationship.relationship))
