@@ -11,6 +11,7 @@ import {
   childOfReturnDetailRow,
   insertReturnDetailRow,
   loadReturnDetailRows,
+  returnDetailTableName,
   updateReturnDetailRow,
   voidReturnDetailRow,
   type ReturnDetailRow,
@@ -26,14 +27,6 @@ import { findPostgresError, SQLSTATE } from '../../db/errors.ts'
 import { domainError } from '../../domain/shared/result.ts'
 import { authoriseChild, type Operation } from '../shared/run-operation.ts'
 import { versionAfter, writeContextOf } from '../children/care-record-checks.ts'
-
-/** SQL table names, for the version history. */
-const TABLE_NAMES: Record<ReturnDetailKind, string> = {
-  'missing-episodes': 'missing_episodes',
-  'health-outcomes': 'health_outcomes',
-  'care-leaver-outcomes': 'care_leaver_outcomes',
-  'deprivation-of-liberty-orders': 'deprivation_of_liberty_orders',
-}
 
 /** OC2 and OC3 are one per child per collection year. */
 const isPerYear = (kind: ReturnDetailKind) => kind === 'health-outcomes' || kind === 'care-leaver-outcomes'
@@ -215,5 +208,5 @@ export async function listReturnDetailVersions(
   await authoriseChild(op, childId, 'child:view')
   await ownRecord(op, childId, kind, id)
   op.addAuditDetail('record', kind)
-  return listRecordVersions(op.tx, TABLE_NAMES[kind], id)
+  return listRecordVersions(op.tx, returnDetailTableName(kind), id)
 }

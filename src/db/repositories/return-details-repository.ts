@@ -4,6 +4,7 @@
  * network's records: every correction moves a row to its next version (the database keeps each version in
  * record_versions), "delete" is a void with a reason, and every write is conditional on the version the user saw.
  */
+import { getTableConfig } from 'drizzle-orm/pg-core'
 import type { ReturnDetailKind } from '../../domain/returns/return-detail-inputs.ts'
 import type { Tx } from '../client.ts'
 import type { UpdateOutcome, WriteContext } from './care-record-repository.ts'
@@ -17,6 +18,13 @@ import {
 import { insertRows, META_COLUMNS, RETURN_TABLES, type Row } from './returns-repository.ts'
 
 const tableOf = (kind: ReturnDetailKind) => RETURN_TABLES[kind] as unknown as ChildRecordTable
+
+/**
+ * The SQL name of a kind's table, as the version history names it.
+ * @param kind - the kind
+ * @returns the table name
+ */
+export const returnDetailTableName = (kind: ReturnDetailKind): string => getTableConfig(tableOf(kind)).name
 
 /** A stored return detail: its fields, id and version (who and when stay in the history). */
 export type ReturnDetailRow = { readonly id: string; readonly version: number; readonly childId: string } & Record<
